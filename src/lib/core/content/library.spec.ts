@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../server/content-files';
+import { formatContentErrors, parseLibrary, type ContentFile } from './library';
+
+const files = readContentFiles(process.cwd());
+const library = parseLibrary(files);
+
+describe('the content in content/', () => {
+	it('is valid', () => {
+		expect(library.ok ? '' : formatContentErrors(library.error)).toBe('');
+	});
+
+	it('has at least six guides, the calf-cramp guide first', () => {
+		if (!library.ok) return expect.unreachable();
+		expect(library.value.guides.length).toBeGreaterThanOrEqual(6);
+		expect(library.value.guides[0].slug).toBe('calf-cramps');
+	});
+});
+
+/** The valid library with one file replaced (or added), to see what the checker says. */
+function withFile(path: string, edit: (text: string) => string): ContentFile[] {
+	const found = files.some((f) => f.path === path);
+	const next = files.map((f) => (f.path === path ? { path, text: edit(f.text) } : f));
+	return found ? next : [...next, { path, text: edit('') }];
+}
+
+const broken: { name: string; files: ContentFile[]; file: string; field: RegExp }[] = [
+	{
+		name: 'a guide without its Russian title',
+		files: withFile('content/guides/calf-cramps.yaml', (t) => t.replace(/^title:\n(\s+en:.*\n)\s+ru:.*\n/m, 'title:\n$1')),
+		file: 'content/guides/calf-cramps.yaml',
+		field: /^title\.ru$/
+	},
+	{
+		name: 'a recommended exercise without a dose',
+		files: withFile('content/exercises/extra.yaml', () =>
+			['- id: extra-stretch', '  title: { en: Stretch, ru: Растяжка }', '  status: recommended', '  position: bed', '  steps:', '    - { en: Stretch, ru: Тянуть }', '  sources: [nhs-leg-cramps]'].join('\n')
+		),
+		file: 'content/exercises/extra.yaml',
+		field: /^\[0\]\.dose$/
+	},
+	{
+		name: 'a not-recommended item without its reason',
+		files: withFile('content/exercises/extra.yaml', () =>
+			['- id: extra-bad', '  title: { en: Bad, ru: Плохо }', '  status: not-recommended', '  sources: [nhs-leg-cramps]'].join('\n')
+		),
+		file: 'content/exercises/extra.yaml',
+		field: /^\[0\]\.reason$/
+	},
+	{
+		name: 'a link to an unknown exercise',
+		files: withFile('content/guides/calf-cramps.yaml', (t) => t.replace('- towel-stretch', '- no-such-stretch')),
+		file: 'content/guides/calf-cramps.yaml',
+		field: /^sections\[\d+\]\.exercises\[\d+\]$/
+	},
+	{
+		name: 'a slug that differs from the file name',
+		files: withFile('content/guides/calf-cramps.yaml', (t) => t.replace(/^slug: calf-cramps$/m, 'slug: calf')),
+		file: 'content/guides/calf-cramps.yaml',
+		field: /^slug$/
+	},
+	{
+		name: 'broken YAML',
+		files: withFile('content/care/extra.yaml', () => '- id: [unclosed'),
+		file: 'content/care/extra.yaml',
+		field: /^\(yaml\)$/
+	},
+	{
+		name: 'the same id in two files',
+		files: withFile('content/sources/extra.yaml', () =>
+			['- id: nhs-leg-cramps', '  title: Again', '  publisher: NHS', '  url: https://www.nhs.uk/'].join('\n')
+		),
+		file: 'content/sources/extra.yaml',
+		field: /^\[0\]\.id$/
+	}
+];
+
+describe('an invalid content file fails naming the file and the field', () => {
+	for (const c of broken) {
+		it(c.name, () => {
+			const result = parseLibrary(c.files);
+			if (result.ok) return expect.unreachable('the broken content was accepted');
+			expect(result.error).toContainEqual(expect.objectContaining({ file: c.file, field: expect.stringMatching(c.field) }));
+		});
+	}
+});
