@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from './tests/e2e/browser';
+import { e2eDatabaseUrl, prepareE2eDatabase } from './tests/e2e/database';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+// Workers load this file again; the env keeps them on the runner's data dir.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'fitnavigator-e2e-'));
+await prepareE2eDatabase();
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	outputDir: 'test-results/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: [['list'], ['json']],
+	globalTeardown: './tests/e2e/global-teardown.ts',
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'off',
+		launchOptions: { executablePath: await chromiumPath(), args: CHROMIUM_FLAGS }
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'node server.js',
+		url: `http://127.0.0.1:${port}/readyz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: process.env.E2E_DATA_DIR,
+			DATABASE_URL: e2eDatabaseUrl() ?? '',
+			FEEDBACK_RATE_LIMIT: '0'
+		}
+	}
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm start`: build when there is no build or any source is newer than it, then serve.
+// Migrations run when the server opens its database.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['src', 'content', 'messages', 'static', 'drizzle', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const BUILT = 'build/handler.js';
+
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const st = statSync(path);
+	if (!st.isDirectory()) return st.mtimeMs;
+	return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
+}
+
+if (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mtimeMs) {
+	console.log('Building FitNavigator (sources changed or no build yet)…');
+	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit',
+		env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }
+	});
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, ['server.js'], { stdio: 'inherit' });
+const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+console.log(`FitNavigator on http://${host}:${process.env.PORT ?? 3000}  (Ctrl+C to stop)`);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

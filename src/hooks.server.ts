@@ -1,0 +1,25 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
+import { LANGS, type Lang } from '$lib/core/content/schema';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	// Open (and migrate) before the first request, so a broken database shows at start.
+	await appDatabase();
+	// Without closing PGlite the process hangs on SIGTERM.
+	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+};
+
+const langOf = (path: string): Lang =>
+	((LANGS as readonly string[]).find((l) => path === `/${l}` || path.startsWith(`/${l}/`)) as Lang | undefined) ?? 'en';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.lang = langOf(event.url.pathname);
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

@@ -1,0 +1,60 @@
+// Shared rules for the JSON API: size limit, content type, UTF-8, JSON, then zod.
+// Every failure is a 4xx JSON error that names the field, never a 5xx.
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { langSchema, type Lang } from '../core/content/schema';
+import { err, ok, type Result } from '../core/result';
+
+export const BODY_LIMIT = 16 * 1024;
+
+export type FieldIssue = { field: string; message: string };
+
+export function apiError(status: number, code: string, message: string, issues: FieldIssue[] = []): Response {
+	return json({ error: { code, message, field: issues[0]?.field ?? null, issues } }, { status });
+}
+
+const fieldOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+	return error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<Result<z.infer<S>, Response>> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > BODY_LIMIT) return err(apiError(413, 'too_large', `The body must be at most ${BODY_LIMIT} bytes`));
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\s*(;|$)/i.test(type))
+		return err(
+			apiError(415, 'unsupported_media_type', 'Send the body as application/json', [
+				{ field: '(content-type)', message: 'must be application/json' }
+			])
+		);
+	let bytes: ArrayBuffer;
+	try {
+		bytes = await request.arrayBuffer();
+	} catch {
+		// adapter-node aborts the stream past its own BODY_SIZE_LIMIT
+		return err(apiError(413, 'too_large', `The body must be at most ${BODY_LIMIT} bytes`));
+	}
+	if (bytes.byteLength > BODY_LIMIT) return err(apiError(413, 'too_large', `The body must be at most ${BODY_LIMIT} bytes`));
+	let data: unknown;
+	try {
+		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch {
+		return err(apiError(400, 'invalid_json', 'The body is not valid UTF-8 JSON', [{ field: '(body)', message: 'must be valid JSON' }]));
+	}
+	const parsed = schema.safeParse(data);
+	if (!parsed.success) {
+		const issues = zodIssues(parsed.error);
+		return err(apiError(400, 'invalid_body', `Check the field "${issues[0].field}": ${issues[0].message}`, issues));
+	}
+	return ok(parsed.data);
+}
+
+/** `?lang=` for read endpoints: English when absent, 400 when unknown. */
+export function langParam(url: URL): Result<Lang, Response> {
+	const parsed = langSchema.safeParse(url.searchParams.get('lang') ?? 'en');
+	return parsed.success
+		? ok(parsed.data)
+		: err(apiError(400, 'invalid_query', 'lang must be "en" or "ru"', [{ field: 'lang', message: 'must be "en" or "ru"' }]));
+}

@@ -1,0 +1,9 @@
+import { pickLang } from '$lib/i18n';
+import type { RequestHandler } from './$types';
+
+/** `/` has no content of its own: send the reader to their language. */
+export const GET: RequestHandler = ({ request }) =>
+	new Response(null, {
+		status: 302,
+		headers: { location: `/${pickLang(request.headers.get('accept-language'))}`, vary: 'Accept-Language' }
+	});

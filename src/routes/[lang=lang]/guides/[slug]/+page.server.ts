@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { LANGS, type Lang } from '$lib/core/content/schema';
+import { guidePage, guideSlugs } from '$lib/server/content';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => LANGS.flatMap((lang) => guideSlugs().map((slug) => ({ lang, slug })));
+
+export const load = (({ params }) => {
+	const page = guidePage(params.slug, params.lang as Lang);
+	if (!page) error(404, 'Not found');
+	return page;
+}) satisfies PageServerLoad;

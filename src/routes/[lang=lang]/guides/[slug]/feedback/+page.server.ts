@@ -1,0 +1,36 @@
+import { error, fail } from '@sveltejs/kit';
+import { feedbackFromForm } from '$lib/core/feedback';
+import type { Lang } from '$lib/core/content/schema';
+import { findGuide } from '$lib/server/content';
+import { appDatabase } from '$lib/server/db/app';
+import { recordFeedback } from '$lib/server/feedback';
+import type { Actions, PageServerLoad } from './$types';
+
+// The no-JavaScript path of the feedback widget: a plain form post, answered with a page.
+export const prerender = false;
+
+export const load = (({ params }) => {
+	const guide = findGuide(params.slug);
+	if (!guide) error(404, 'Not found');
+	return { slug: guide.slug, title: guide.title[params.lang as Lang] };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ params, request }) => {
+		if (!findGuide(params.slug)) error(404, 'Not found');
+		const answer = feedbackFromForm(await request.formData(), params.lang as Lang);
+		if (answer.step === 'comment') return { step: 'comment' as const };
+		if (!answer.parsed.success) {
+			const field = answer.parsed.error.issues[0].path[0] === 'helpful' ? 'helpful' : 'comment';
+			// Keep what they typed so nothing is lost while they shorten it.
+			return fail(400, {
+				step: field === 'helpful' ? ('ask' as const) : ('comment' as const),
+				comment: answer.comment,
+				error: `feedback.error.${field}` as const
+			});
+		}
+		const { db } = await appDatabase();
+		await recordFeedback(db, params.slug, answer.parsed.data);
+		return { step: 'thanks' as const };
+	}
+} satisfies Actions;

@@ -1,0 +1,20 @@
+// Which Chromium the browser tests drive: CHROME_PATH, else Debian's, else the one
+// shipped inside the @sparticuz/chromium package (so no download is ever needed).
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export async function chromiumPath(): Promise<string> {
+	if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+	const { default: packaged } = await import('@sparticuz/chromium');
+	return packaged.executablePath();
+}

@@ -1,0 +1,3 @@
+import { dropE2eDatabase } from './database';
+
+export default dropE2eDatabase;
