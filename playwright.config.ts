@@ -17,7 +17,7 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	reporter: [['list'], ['json']],
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,

@@ -17,6 +17,8 @@ function contentCheck(): Plugin {
 
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
+	// Rolldown's timing report is noise in every build log; the build is seconds long.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',

@@ -19,7 +19,7 @@ const steps = [
 	['browser tests', bin('playwright'), ['test']]
 ];
 
-const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', PLAYWRIGHT_JSON_OUTPUT_FILE: 'test-results/playwright.json' };
+const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
 rmSync('test-results', { recursive: true, force: true });
 
 /** One plain closing line over both runners' JSON reports. */

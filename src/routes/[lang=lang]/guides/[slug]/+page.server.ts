@@ -3,6 +3,9 @@ import { LANGS, type Lang } from '$lib/core/content/schema';
 import { guidePage, guideSlugs } from '$lib/server/content';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
+// Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
+export const csr = false;
+
 export const entries: EntryGenerator = () => LANGS.flatMap((lang) => guideSlugs().map((slug) => ({ lang, slug })));
 
 export const load = (({ params }) => {

@@ -6,6 +6,9 @@ import { appDatabase } from '$lib/server/db/app';
 import { recordFeedback } from '$lib/server/feedback';
 import type { Actions, PageServerLoad } from './$types';
 
+// Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
+export const csr = false;
+
 // The no-JavaScript path of the feedback widget: a plain form post, answered with a page.
 export const prerender = false;
 
