@@ -15,6 +15,20 @@ describe('the content in content/', () => {
 		expect(library.value.guides.length).toBeGreaterThanOrEqual(6);
 		expect(library.value.guides[0].slug).toBe('calf-cramps');
 	});
+
+	it('gives guided first aid the four places of the issue, each running only dosed, recommended land exercises', () => {
+		if (!library.ok) return expect.unreachable();
+		const { sequences, exercises } = library.value;
+		expect([...sequences.keys()]).toEqual(['bed', 'standing', 'floor', 'after-sport']);
+		for (const s of sequences.values()) {
+			for (const id of s.exercises) {
+				const e = exercises.get(id);
+				expect(e?.status, id).toBe('recommended');
+				expect(e?.dose?.seconds ?? e?.dose?.counts, id).toBeDefined();
+				expect(id).not.toMatch(/^(pin-prick|water-release)$/);
+			}
+		}
+	});
 });
 
 /** The valid library with one file replaced (or added), to see what the checker says. */
@@ -52,6 +66,24 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 		files: withFile('content/guides/calf-cramps.yaml', (t) => t.replace('- towel-stretch', '- no-such-stretch')),
 		file: 'content/guides/calf-cramps.yaml',
 		field: /^sections\[\d+\]\.exercises\[\d+\]$/
+	},
+	{
+		name: 'a first-aid sequence naming an unknown exercise',
+		files: withFile('content/sequences/first-aid.yaml', (t) => t.replace('[towel-stretch, pinch-massage]', '[towel-strech, pinch-massage]')),
+		file: 'content/sequences/first-aid.yaml',
+		field: /^bed\.exercises\[0\]$/
+	},
+	{
+		name: 'a first-aid sequence that would time the pin prick',
+		files: withFile('content/sequences/first-aid.yaml', (t) => t.replace('[wall-stretch, thumb-pressure]', '[wall-stretch, pin-prick]')),
+		file: 'content/sequences/first-aid.yaml',
+		field: /^standing\.exercises\[1\]$/
+	},
+	{
+		name: 'a first-aid sequence that would time the water technique',
+		files: withFile('content/sequences/first-aid.yaml', (t) => t.replace('[foot-rotations, pinch-massage]', '[water-release]')),
+		file: 'content/sequences/first-aid.yaml',
+		field: /^floor\.exercises\[0\]$/
 	},
 	{
 		name: 'a slug that differs from the file name',

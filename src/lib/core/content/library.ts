@@ -12,6 +12,7 @@ import {
 	type Guide,
 	type ListName,
 	type Measure,
+	type Sequence,
 	type Source
 } from './schema';
 import { err, ok, type Result } from '../result';
@@ -26,6 +27,7 @@ export type Library = {
 	exercises: Map<string, Exercise>;
 	measures: Map<string, Measure>;
 	care: Map<string, Care>;
+	sequences: Map<string, Sequence>;
 	guides: Guide[];
 };
 
@@ -56,6 +58,7 @@ export function parseLibrary(files: ContentFile[]): Result<Library, ContentError
 		exercises: new Map(),
 		measures: new Map(),
 		care: new Map(),
+		sequences: new Map(),
 		guides: []
 	};
 	const origin = new Map<string, string>(); // "list:id" → file, to name both ends of a clash
@@ -118,6 +121,16 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 			need(fileOf(list, id), `${id}.sources`, 'sources', entry.sources);
 			if (list === 'measures') need(fileOf(list, id), `${id}.causes`, 'causes', (entry as Measure).causes);
 		}
+	}
+	for (const [id, sequence] of lib.sequences) {
+		const file = fileOf('sequences', id);
+		need(file, `${id}.exercises`, 'exercises', sequence.exercises);
+		// A timer can only run what we recommend on land, with a dose it can count.
+		sequence.exercises.forEach((exerciseId, i) => {
+			const e = lib.exercises.get(exerciseId);
+			if (e && (e.status !== 'recommended' || !e.dose || e.position === 'water'))
+				errors.push({ file, field: `${id}.exercises[${i}]`, message: `"${exerciseId}" cannot be guided by a timer (not recommended, no dose, or in water)` });
+		});
 	}
 	for (const guide of lib.guides) {
 		const file = `content/guides/${guide.slug}.yaml`;

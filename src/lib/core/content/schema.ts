@@ -125,6 +125,8 @@ export const careSchema = z.strictObject({
 	/** Markdown: what to do and how soon. */
 	action: localized,
 	specialist: z.enum(['phlebologist', 'gp']).optional(),
+	/** The signs in one short line, for the check that opens guided first aid. */
+	sign: localized.optional(),
 	sources: z.array(idSchema).min(1)
 });
 export type Care = z.infer<typeof careSchema>;
@@ -154,6 +156,15 @@ export const guideSchema = z.strictObject({
 });
 export type Guide = z.infer<typeof guideSchema>;
 
+/** Where the reader is when a cramp starts, and the exercises guided first aid runs there, in order. */
+export const sequenceSchema = z.strictObject({
+	id: idSchema,
+	/** The answer to "Where are you?". */
+	title: localized,
+	exercises: z.array(idSchema).min(1)
+});
+export type Sequence = z.infer<typeof sequenceSchema>;
+
 /** The files that hold lists, and the schema of one entry in each. */
 export const listFiles = {
 	sources: sourceSchema,
@@ -161,6 +172,7 @@ export const listFiles = {
 	causes: causeSchema,
 	exercises: exerciseSchema,
 	measures: measureSchema,
-	care: careSchema
+	care: careSchema,
+	sequences: sequenceSchema
 } as const;
 export type ListName = keyof typeof listFiles;

@@ -7,7 +7,7 @@ import type { Care, Cause, Exercise, Guide, Lang, Localized, Measure, Source } f
 type Render = (markdown: string) => string;
 
 export type PersonView = { id: string; name: string; role: string };
-export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'sources'> & { title: string; when: string; action: string; anchor: string };
+export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'sign' | 'sources'> & { title: string; when: string; action: string; anchor: string };
 export type CauseView = { id: string; anchor: string; title: string; body: string; origin: Cause['origin']; sources: string[] };
 export type DoseView = {
 	text: string;
