@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import {
+	COUNT_PACE_MS,
+	cues,
+	progress,
+	startSession,
+	stepOf,
+	transition,
+	type Cue,
+	type Session,
+	type SessionEvent,
+	type Step
+} from './session';
+
+const s = (seconds: number) => seconds * 1000;
+// The in-bed sequence shape: a 60 s stretch, then (for the counter) 15 + 15 circles.
+const STEPS: Step[] = [
+	{ exercise: 'towel-stretch', kind: 'timer', ms: s(60) },
+	{ exercise: 'foot-rotations', kind: 'counter', parts: [15, 15], paceMs: COUNT_PACE_MS }
+];
+const run = (events: SessionEvent[]) => events.reduce(transition, startSession(STEPS, 0));
+const tick = (now: number): SessionEvent => ({ type: 'tick', now });
+const ev = (type: Exclude<SessionEvent['type'], 'tick'>, now: number) => ({ type, now }) as SessionEvent;
+
+type Expected = Partial<Pick<Session, 'index' | 'status' | 'outcome' | 'endedAt' | 'starts'>> & {
+	elapsedMs?: number;
+	remainingSeconds?: number;
+	count?: { part: number; n: number };
+};
+
+const cases: { name: string; events: SessionEvent[]; expected: Expected }[] = [
+	{
+		name: 'starts on the first step, running',
+		events: [],
+		expected: { index: 0, status: 'running', elapsedMs: 0, remainingSeconds: 60, starts: 1 }
+	},
+	{ name: 'a 60 s step is still on at 59.999 s', events: [tick(s(60) - 1)], expected: { index: 0, remainingSeconds: 1 } },
+	{
+		name: 'a 60 s step ends at exactly 60 s',
+		events: [tick(s(60))],
+		expected: { index: 1, elapsedMs: 0, starts: 2, count: { part: 0, n: 1 } }
+	},
+	{
+		name: 'a late tick counts the next step from when the last one ended',
+		events: [tick(s(75))],
+		expected: { index: 1, elapsedMs: s(15) }
+	},
+	{ name: 'a tick never moves time backwards', events: [tick(s(30)), tick(s(10))], expected: { index: 0, elapsedMs: s(30) } },
+	{
+		name: 'pause holds time',
+		events: [tick(s(10)), ev('pause', s(10)), tick(s(500))],
+		expected: { index: 0, status: 'paused', elapsedMs: s(10) }
+	},
+	{
+		name: 'pause catches up first: a step that ended before the pause has ended',
+		events: [ev('pause', s(61))],
+		expected: { index: 1, status: 'paused', elapsedMs: s(1) }
+	},
+	{
+		name: 'pausing twice changes nothing',
+		events: [ev('pause', s(10)), ev('pause', s(20))],
+		expected: { status: 'paused', elapsedMs: s(10) }
+	},
+	{
+		name: 'resume goes on from where it paused',
+		events: [ev('pause', s(10)), ev('resume', s(100)), tick(s(149))],
+		expected: { index: 0, status: 'running', elapsedMs: s(59) }
+	},
+	{
+		name: 'after a pause the step ends 60 s of running time later',
+		events: [ev('pause', s(10)), ev('resume', s(100)), tick(s(150))],
+		expected: { index: 1, elapsedMs: 0 }
+	},
+	{ name: 'resume while running changes nothing', events: [ev('resume', s(20)), tick(s(30))], expected: { index: 0, elapsedMs: s(30) } },
+	{
+		name: 'repeat restarts the step',
+		events: [tick(s(50)), ev('repeat', s(50)), tick(s(100))],
+		expected: { index: 0, elapsedMs: s(50), starts: 2 }
+	},
+	{
+		name: 'a repeated step ends a full step later',
+		events: [ev('repeat', s(50)), tick(s(110))],
+		expected: { index: 1, elapsedMs: 0, starts: 3 }
+	},
+	{
+		name: 'repeat while paused restarts and runs',
+		events: [ev('pause', s(40)), ev('repeat', s(90)), tick(s(100))],
+		expected: { index: 0, status: 'running', elapsedMs: s(10) }
+	},
+	{
+		name: 'skip moves to the next step at once',
+		events: [ev('skip', s(5))],
+		expected: { index: 1, status: 'running', elapsedMs: 0, starts: 2 }
+	},
+	{
+		name: 'skip while paused starts the next step running',
+		events: [ev('pause', s(5)), ev('skip', s(8)), tick(s(10))],
+		expected: { index: 1, status: 'running', elapsedMs: s(2) }
+	},
+	{
+		name: 'skip on the last step finishes',
+		events: [ev('skip', s(5)), ev('skip', s(7))],
+		expected: { status: 'finished', outcome: 'completed', endedAt: s(7) }
+	},
+	{
+		name: '"it\'s gone" finishes at that moment',
+		events: [tick(s(20)), ev('gone', s(25))],
+		expected: { status: 'finished', outcome: 'gone', endedAt: s(25), index: 0 }
+	},
+	{
+		name: '"it\'s gone" while paused finishes too',
+		events: [ev('pause', s(20)), ev('gone', s(40))],
+		expected: { status: 'finished', outcome: 'gone', endedAt: s(40) }
+	},
+	{ name: 'the counter starts at 1 clockwise', events: [tick(s(60))], expected: { count: { part: 0, n: 1 } } },
+	{ name: 'the counter paces one count every 2 s', events: [tick(s(60) + 2 * COUNT_PACE_MS)], expected: { count: { part: 0, n: 3 } } },
+	{ name: 'the 15th clockwise count', events: [tick(s(60) + 14 * COUNT_PACE_MS)], expected: { count: { part: 0, n: 15 } } },
+	{ name: 'then 1 counter-clockwise', events: [tick(s(60) + 15 * COUNT_PACE_MS)], expected: { count: { part: 1, n: 1 } } },
+	{
+		name: 'then the 15th counter-clockwise',
+		events: [tick(s(60) + 30 * COUNT_PACE_MS - 1)],
+		expected: { count: { part: 1, n: 15 }, remainingSeconds: 1 }
+	},
+	{
+		name: 'the last step ending finishes the session',
+		events: [tick(s(60) + 30 * COUNT_PACE_MS)],
+		expected: { status: 'finished', outcome: 'completed', endedAt: s(120) }
+	},
+	{
+		name: 'a tick long after the end finishes when the last step ended',
+		events: [tick(s(60)), tick(s(3600))],
+		expected: { status: 'finished', endedAt: s(120), index: 1 }
+	},
+	{
+		name: 'a finished session ignores every event',
+		events: [ev('gone', s(5)), ev('repeat', s(6)), ev('skip', s(7)), ev('resume', s(8)), tick(s(200))],
+		expected: { status: 'finished', outcome: 'gone', endedAt: s(5), index: 0 }
+	}
+];
+
+describe('the first-aid session', () => {
+	for (const c of cases) {
+		it(c.name, () => {
+			const state = run(c.events);
+			const { elapsedMs, remainingSeconds, count, ...fields } = c.expected;
+			expect(state).toMatchObject(fields);
+			const p = progress(state);
+			if (elapsedMs !== undefined) expect(p.elapsedMs).toBe(elapsedMs);
+			if (remainingSeconds !== undefined) expect(p.remainingSeconds).toBe(remainingSeconds);
+			if (count) expect(p.count).toEqual(count);
+		});
+	}
+
+	it('refuses to start with no steps', () => expect(() => startSession([], 0)).toThrow());
+});
+
+describe('stepOf turns a dose into a step', () => {
+	const table: { name: string; dose: Parameters<typeof stepOf>[0]['dose']; expected: Step | 'throws' }[] = [
+		{ name: '1 minute → a 60 s timer', dose: { seconds: { max: 60 } }, expected: { exercise: 'x', kind: 'timer', ms: 60_000 } },
+		{ name: '10–15 s → runs the full 15 s', dose: { seconds: { max: 15 } }, expected: { exercise: 'x', kind: 'timer', ms: 15_000 } },
+		{
+			name: '15 + 15 circles → a paced counter',
+			dose: { counts: [{ times: 15 }, { times: 15 }] },
+			expected: { exercise: 'x', kind: 'counter', parts: [15, 15], paceMs: COUNT_PACE_MS }
+		},
+		{ name: 'no dose → a bug', dose: undefined, expected: 'throws' }
+	];
+	for (const c of table) {
+		it(c.name, () => {
+			if (c.expected === 'throws') expect(() => stepOf({ id: 'x', dose: c.dose })).toThrow(/no dose/);
+			else expect(stepOf({ id: 'x', dose: c.dose })).toEqual(c.expected);
+		});
+	}
+});
+
+describe('cues say what to speak and when to vibrate', () => {
+	const start = startSession(STEPS, 0);
+	const table: { name: string; before: Session | undefined; events: SessionEvent[]; expected: Cue[] }[] = [
+		{ name: 'the start reads the first step', before: undefined, events: [], expected: [{ kind: 'step', index: 0 }] },
+		{ name: 'a tick inside a timer says nothing', before: start, events: [tick(s(30))], expected: [] },
+		{
+			name: 'a timer ending signals, reads the next step and its first count',
+			before: start,
+			events: [tick(s(60))],
+			expected: [
+				{ kind: 'step-end', index: 0 },
+				{ kind: 'step', index: 1 },
+				{ kind: 'count', part: 0, n: 1 }
+			]
+		},
+		{ name: 'a new count is spoken', before: run([tick(s(61))]), events: [tick(s(62))], expected: [{ kind: 'count', part: 0, n: 2 }] },
+		{ name: 'the same count is not spoken twice', before: run([tick(s(62))]), events: [tick(s(63))], expected: [] },
+		{
+			name: 'repeat reads the step again without a step-end',
+			before: run([tick(s(20))]),
+			events: [ev('repeat', s(20))],
+			expected: [{ kind: 'step', index: 0 }]
+		},
+		{
+			name: 'the last step ending signals and finishes',
+			before: run([tick(s(119))]),
+			events: [tick(s(120))],
+			expected: [
+				{ kind: 'step-end', index: 1 },
+				{ kind: 'finished', outcome: 'completed' }
+			]
+		},
+		{
+			name: '"it\'s gone" finishes without a step-end',
+			before: start,
+			events: [ev('gone', s(3))],
+			expected: [{ kind: 'finished', outcome: 'gone' }]
+		},
+		{ name: 'pause says nothing', before: start, events: [ev('pause', s(3))], expected: [] }
+	];
+	for (const c of table) {
+		it(c.name, () => {
+			const after = c.events.reduce(transition, c.before ?? start);
+			expect(cues(c.before, after)).toEqual(c.expected);
+		});
+	}
+});
