@@ -1,14 +1,16 @@
 // Typed message catalogs: English is the reference, Russian must have the same keys
 // (a unit test fails otherwise). Each feature keeps its own namespace file.
 import enCommon from '../../../messages/en/common.json';
+import enFirstAid from '../../../messages/en/first-aid.json';
 import enGuide from '../../../messages/en/guide.json';
 import ruCommon from '../../../messages/ru/common.json';
+import ruFirstAid from '../../../messages/ru/first-aid.json';
 import ruGuide from '../../../messages/ru/guide.json';
 import type { Lang } from '../core/content/schema';
 
-const en = { ...enCommon, ...enGuide };
+const en = { ...enCommon, ...enGuide, ...enFirstAid };
 export type MessageKey = keyof typeof en;
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, ru: { ...ruCommon, ...ruGuide } };
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, ru: { ...ruCommon, ...ruGuide, ...ruFirstAid } };
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {

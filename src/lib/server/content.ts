@@ -3,7 +3,8 @@
 import { formatContentErrors, parseLibrary, type Library } from '../core/content/library';
 import { relatedGuides } from '../core/content/related';
 import type { Lang } from '../core/content/schema';
-import { guideSummary, guideView, type GuideSummary, type GuideView } from '../core/content/view';
+import { exerciseView, get, guideSummary, guideView, type ExerciseView, type GuideSummary, type GuideView } from '../core/content/view';
+import { firstAidView, type FirstAidView } from '../core/first-aid/view';
 import { renderMarkdown } from './markdown';
 
 const files = import.meta.glob('/content/**/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -35,3 +36,9 @@ export function guideData(slug: string, lang: Lang): GuideView | undefined {
 	const guide = findGuide(slug);
 	return guide && guideView(library, guide, lang, (md) => md);
 }
+
+/** Guided first aid in one language, card Markdown rendered to HTML. */
+export const firstAidPage = (lang: Lang): FirstAidView => firstAidView(library, lang, renderMarkdown);
+
+/** The learn-before-you-swim card: never a timer, since nobody holds a phone while swimming. */
+export const waterCard = (lang: Lang): ExerciseView => exerciseView(get(library.exercises, 'water-release'), lang, renderMarkdown);

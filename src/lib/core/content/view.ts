@@ -67,7 +67,7 @@ export const anchorOf = {
 
 const pick = (text: Localized, lang: Lang) => text[lang];
 /** Ids are checked by parseLibrary, so a miss here is a bug, not bad content. */
-function get<T>(map: Map<string, T>, id: string): T {
+export function get<T>(map: Map<string, T>, id: string): T {
 	const item = map.get(id);
 	if (!item) throw new Error(`content id "${id}" is not in the library`);
 	return item;
