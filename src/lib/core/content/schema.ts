@@ -1,10 +1,11 @@
 // The shape of everything under content/. One schema for all files: a broken file
 // fails the build and the tests with its path and the field that is wrong.
 import { z } from 'zod';
+import { ID_PATTERN } from './id';
+import { LANGS } from './lang';
 
-export const LANGS = ['en', 'ru'] as const;
+export { LANGS, type Lang } from './lang';
 export const langSchema = z.enum(LANGS);
-export type Lang = z.infer<typeof langSchema>;
 
 /** Text in both languages: a guide without its Russian (or English) half is invalid. */
 export const localized = z.strictObject({
@@ -13,7 +14,7 @@ export const localized = z.strictObject({
 });
 export type Localized = z.infer<typeof localized>;
 
-export const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case-kebab ids');
+export const idSchema = z.string().regex(ID_PATTERN, 'use lower-case-kebab ids');
 const isoDate = z.iso.date();
 
 export const URGENCY_LEVELS = ['self-care', 'see-doctor', 'urgent', 'emergency'] as const;

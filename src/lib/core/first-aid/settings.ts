@@ -1,23 +1,34 @@
-// The reader's first-aid settings, remembered on the device between cramps.
-import { z } from 'zod';
+// The reader's first-aid settings, remembered on the device between cramps. Each is one
+// localStorage key holding a literal word, so reading needs no parser (and the page no
+// schema library): anything but the exact word means the default.
 
-export const SETTINGS_KEY = 'fitnavigator.first-aid.settings.v1';
-
-export const settingsSchema = z.strictObject({
-	muted: z.boolean().default(false),
-	vibration: z.boolean().default(true),
+export type Settings = {
+	muted: boolean;
+	vibration: boolean;
 	/** `auto` follows prefers-color-scheme; the toggle pins dark or light. */
-	theme: z.enum(['auto', 'dark', 'light']).default('auto')
-});
-export type Settings = z.infer<typeof settingsSchema>;
+	theme: 'auto' | 'dark' | 'light';
+};
 
-/** Stored settings, or the defaults for anything missing or unreadable. */
-export function readSettings(raw: string | null): Settings {
-	try {
-		const parsed = settingsSchema.safeParse(JSON.parse(raw ?? '{}'));
-		if (parsed.success) return parsed.data;
-	} catch {
-		// unreadable: fall through to the defaults
-	}
-	return settingsSchema.parse({});
+export const SETTING_KEYS = {
+	muted: 'fitnavigator.first-aid.voice',
+	vibration: 'fitnavigator.first-aid.vibration',
+	theme: 'fitnavigator.first-aid.theme'
+} as const;
+
+export function readSettings(get: (key: string) => string | null): Settings {
+	const theme = get(SETTING_KEYS.theme);
+	return {
+		muted: get(SETTING_KEYS.muted) === 'off',
+		vibration: get(SETTING_KEYS.vibration) !== 'off',
+		theme: theme === 'dark' || theme === 'light' ? theme : 'auto'
+	};
+}
+
+/** What to store for `settings`: a value to set, or null to remove the key (the default). */
+export function settingEntries(s: Settings): [key: string, value: string | null][] {
+	return [
+		[SETTING_KEYS.muted, s.muted ? 'off' : null],
+		[SETTING_KEYS.vibration, s.vibration ? null : 'off'],
+		[SETTING_KEYS.theme, s.theme === 'auto' ? null : s.theme]
+	];
 }
