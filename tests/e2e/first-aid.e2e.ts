@@ -5,6 +5,7 @@ type Spoken = { text: string; lang: string };
 declare global {
 	interface Window {
 		__spoken: Spoken[];
+		__device: string[];
 	}
 }
 
@@ -45,6 +46,23 @@ async function recordSpeech(page: Page) {
 		});
 	});
 }
+/** Records screen wake lock and vibration calls (headless Chromium has neither for real). */
+async function recordDevice(page: Page) {
+	await page.addInitScript(() => {
+		window.__device = [];
+		const sentinel = { release: async () => void window.__device.push('release') };
+		Object.defineProperty(navigator, 'wakeLock', {
+			configurable: true,
+			value: { request: async (type: string) => (window.__device.push(`lock:${type}`), sentinel) }
+		});
+		Object.defineProperty(navigator, 'vibrate', {
+			configurable: true,
+			value: (ms: number) => (window.__device.push(`vibrate:${ms}`), true)
+		});
+	});
+}
+const device = (page: Page) => page.evaluate(() => window.__device);
+
 const spoken = (page: Page) => page.evaluate(() => window.__spoken.map((s) => `${s.lang}: ${s.text}`));
 
 /** Fake time that moves only when the test says so, however slow the machine is. */
@@ -100,10 +118,12 @@ for (const [sign, card] of [
 
 test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishes', async ({ page }) => {
 	await recordSpeech(page);
+	await recordDevice(page);
 	await stopTheClock(page);
 	await page.goto('/en/first-aid');
 	await startInBed(page, 'en');
 	expect((await spoken(page))[0]).toMatch(/^en-GB: Towel strap stretch in bed\. Stay in bed\./);
+	expect(await device(page)).toEqual(['lock:screen']);
 
 	await page.clock.runFor(20_000);
 	await expect(timer(page)).toHaveText('0:40');
@@ -116,6 +136,7 @@ test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishe
 	await expect(step(page)).toHaveAttribute('data-exercise', 'pinch-massage');
 	await expect(page.getByText('Step 2 of 2')).toBeVisible();
 	expect(await spoken(page)).toContainEqual(expect.stringMatching(/^en-GB: Pinch massage\. /));
+	expect(await device(page)).toEqual(['lock:screen', 'vibrate:300']);
 
 	await page.clock.runFor(5_000);
 	await expect(timer(page)).toHaveText('0:10');
@@ -127,6 +148,8 @@ test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishe
 	await expect(page.getByRole('heading', { name: 'Did it help?' })).toBeFocused();
 	// Wall time from the start, the 2-minute pause included: 20 + 120 + 40 + 5 s.
 	await expect(page.getByText('Time taken: 3:05')).toBeVisible();
+	// "It's gone" is not a step end: no vibration, and the screen may sleep again.
+	expect(await device(page)).toEqual(['lock:screen', 'vibrate:300', 'release']);
 	await page.getByRole('button', { name: 'No, it still hurts' }).click();
 	await expect(page.locator('#care-urgent-long-cramp')).toBeVisible();
 	await page.getByRole('button', { name: 'Keep this episode for my cramp diary' }).click();
