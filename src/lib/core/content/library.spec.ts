@@ -104,6 +104,42 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 		),
 		file: 'content/sources/extra.yaml',
 		field: /^\[0\]\.id$/
+	},
+	{
+		name: 'a factor pointing to an unknown cause',
+		files: withFile('content/factors/calf.yaml', (t) => t.replace('cause: alcohol', 'cause: booze')),
+		file: 'content/factors/calf.yaml',
+		field: /^alcohol\.causes\[0\]$/
+	},
+	{
+		name: 'a situation suggesting the pin prick',
+		files: withFile('content/situations/calf.yaml', (t) => t.replace('firstAid: [water-release,', 'firstAid: [pin-prick,')),
+		file: 'content/situations/calf.yaml',
+		field: /^swimming\.firstAid\[0\]$/
+	},
+	{
+		name: 'a rule naming an unknown care card',
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('care: urgent-dvt', 'care: urgent-clot')),
+		file: 'content/rules/calf.yaml',
+		field: /^clot-signs\.care\[0\]$/
+	},
+	{
+		name: 'a rule citing an unknown source',
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('sources: [nhs-dvt]', 'sources: [nhs-blood]')),
+		file: 'content/rules/calf.yaml',
+		field: /^chest-signs\.sources\[0\]$/
+	},
+	{
+		name: 'a rule on a sign the self-check does not ask about',
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('signs: [chest-pain, breathlessness]', 'signs: [chest-pain, headache]')),
+		file: 'content/rules/calf.yaml',
+		field: /^\[0\]\.when\.signs\[1\]$/
+	},
+	{
+		name: 'a factor the API accepts but content does not describe',
+		files: withFile('content/factors/calf.yaml', (t) => t.replace(/^- id: smoking\n(?:  .*\n)+/m, '')),
+		file: 'content/factors',
+		field: /^\(file\)$/
 	}
 ];
 

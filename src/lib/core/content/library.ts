@@ -3,8 +3,13 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
+	FACTORS,
 	guideSchema,
 	listFiles,
+	NOTES,
+	SIGNS,
+	SITUATIONS,
+	type Answer,
 	type Care,
 	type Cause,
 	type Exercise,
@@ -12,6 +17,8 @@ import {
 	type Guide,
 	type ListName,
 	type Measure,
+	type Note,
+	type Rule,
 	type Sequence,
 	type Source
 } from './schema';
@@ -28,6 +35,11 @@ export type Library = {
 	measures: Map<string, Measure>;
 	care: Map<string, Care>;
 	sequences: Map<string, Sequence>;
+	situations: Map<string, Answer>;
+	factors: Map<string, Answer>;
+	signs: Map<string, Answer>;
+	rules: Map<string, Rule>;
+	notes: Map<string, Note>;
 	guides: Guide[];
 };
 
@@ -59,6 +71,11 @@ export function parseLibrary(files: ContentFile[]): Result<Library, ContentError
 		measures: new Map(),
 		care: new Map(),
 		sequences: new Map(),
+		situations: new Map(),
+		factors: new Map(),
+		signs: new Map(),
+		rules: new Map(),
+		notes: new Map(),
 		guides: []
 	};
 	const origin = new Map<string, string>(); // "list:id" → file, to name both ends of a clash
@@ -132,6 +149,7 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 				errors.push({ file, field: `${id}.exercises[${i}]`, message: `"${exerciseId}" cannot be guided by a timer (not recommended, no dose, or in water)` });
 		});
 	}
+	errors.push(...checkAssessment(lib, need, fileOf));
 	for (const guide of lib.guides) {
 		const file = `content/guides/${guide.slug}.yaml`;
 		need(file, 'preparedBy', 'experts', guide.preparedBy);
@@ -144,5 +162,35 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 			for (const list of ['care', 'causes', 'exercises', 'measures'] as const) need(file, `sections[${i}].${list}`, list, s[list]);
 		});
 	}
+	return errors;
+}
+
+type Need = (file: string, field: string, list: ListName, ids: string[] | undefined) => void;
+
+/** The self-check's rules: every answer described, every id real, no harmful first aid. */
+function checkAssessment(lib: Library, need: Need, fileOf: (list: ListName, id: string) => string): ContentError[] {
+	const errors: ContentError[] = [];
+	const vocabulary = { situations: SITUATIONS, factors: FACTORS, signs: SIGNS, notes: NOTES } as const;
+	for (const [list, ids] of Object.entries(vocabulary) as [keyof typeof vocabulary, readonly string[]][])
+		for (const id of ids)
+			if (!lib[list].has(id)) errors.push({ file: `content/${list}`, field: '(file)', message: `no entry for the ${list} id "${id}"` });
+	for (const list of ['situations', 'factors', 'signs'] as const) {
+		for (const [id, answer] of lib[list]) {
+			const file = fileOf(list, id);
+			need(file, `${id}.sources`, 'sources', answer.sources);
+			need(file, `${id}.measures`, 'measures', answer.measures);
+			need(file, `${id}.causes`, 'causes', answer.causes.map((c) => c.cause));
+			need(file, `${id}.firstAid`, 'exercises', answer.firstAid);
+			answer.firstAid.forEach((ex, i) => {
+				if (lib.exercises.get(ex)?.status === 'not-recommended')
+					errors.push({ file, field: `${id}.firstAid[${i}]`, message: `"${ex}" is not recommended and must never be suggested` });
+			});
+		}
+	}
+	for (const [id, rule] of lib.rules) {
+		need(fileOf('rules', id), `${id}.sources`, 'sources', rule.sources);
+		need(fileOf('rules', id), `${id}.care`, 'care', [rule.care]);
+	}
+	for (const [id, note] of lib.notes) need(fileOf('notes', id), `${id}.sources`, 'sources', note.sources);
 	return errors;
 }

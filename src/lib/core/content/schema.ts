@@ -165,6 +165,82 @@ export const sequenceSchema = z.strictObject({
 	exercises: z.array(idSchema).min(1)
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
+// The self-check's vocabulary: the API accepts exactly these ids, and content/ must
+// describe each of them (parseLibrary checks both ways).
+export const SITUATIONS = ['night', 'sport', 'swimming', 'rest', 'walking', 'other'] as const;
+export const FACTORS = [
+	'intense-exercise',
+	'new-to-training',
+	'diarrhoea',
+	'vomiting',
+	'low-fluid-intake',
+	'heavy-sweating',
+	'leg-injury',
+	'ankle-immobilised',
+	'cold-exposure',
+	'high-heels',
+	'flat-feet',
+	'alcohol',
+	'smoking',
+	'overweight',
+	'varicose-veins',
+	'pregnancy',
+	'new-medicine',
+	'long-travel-or-bed-rest'
+] as const;
+export const SIGNS = ['swelling', 'redness', 'warmth', 'pain-not-easing', 'numbness', 'weakness', 'chest-pain', 'breathlessness'] as const;
+export const NOTES = ['no-warning-signs', 'no-clear-cause', 'first-aid-withheld', 'water-technique'] as const;
+
+/** How strongly an answer points to a cause (0–1), and why, in the reader's words. */
+const pointerSchema = z.strictObject({ cause: idSchema, weight: z.number().gt(0).max(1), why: localized });
+
+/** One answer the reader can give: a situation, a factor or a warning sign. */
+const answerSchema = <T extends readonly [string, ...string[]]>(ids: T) =>
+	z.strictObject({
+		id: z.enum(ids),
+		label: localized,
+		hint: localized.optional(),
+		causes: z.array(pointerSchema).default([]),
+		/** Prevention that fits this answer even without a cause (e.g. smoking → stop smoking). */
+		measures: z.array(idSchema).default([]),
+		/** First-aid exercises for this situation, in the order to try them. */
+		firstAid: z.array(idSchema).default([]),
+		sources: z.array(idSchema).default([])
+	});
+export const situationSchema = answerSchema(SITUATIONS);
+export const factorSchema = answerSchema(FACTORS);
+export const signSchema = answerSchema(SIGNS);
+export type Answer = z.infer<typeof factorSchema> | z.infer<typeof situationSchema> | z.infer<typeof signSchema>;
+
+/**
+ * A triage rule: when all its conditions hold, the reader gets its care card. Lists
+ * (signs, factors, situations) match when any of their ids was given.
+ */
+export const ruleSchema = z.strictObject({
+	id: idSchema,
+	when: z
+		.strictObject({
+			signs: z.array(z.enum(SIGNS)).min(1).optional(),
+			factors: z.array(z.enum(FACTORS)).min(1).optional(),
+			situations: z.array(z.enum(SITUATIONS)).min(1).optional(),
+			durationMinutesAbove: z.number().positive().optional(),
+			perWeekAtLeast: z.number().int().positive().optional()
+		})
+		.refine((w) => Object.keys(w).length > 0, 'a rule needs at least one condition'),
+	care: idSchema,
+	/** Why this answer leads here; `{answers}` becomes the matching answers' labels. */
+	reason: localized,
+	/** Signs at which stretching or massage could harm (a possible clot): no first aid then. */
+	withholdFirstAid: z.boolean().default(false),
+	/** Safety-netting: shown when the rule has not fired and would raise the level. */
+	ifWorse: z.strictObject({ sign: localized, text: localized }),
+	sources: z.array(idSchema).min(1)
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+/** Fixed explanations the self-check adds to its reasons. */
+export const noteSchema = z.strictObject({ id: z.enum(NOTES), text: localized, sources: z.array(idSchema).min(1) });
+export type Note = z.infer<typeof noteSchema>;
 
 /** The files that hold lists, and the schema of one entry in each. */
 export const listFiles = {
@@ -174,6 +250,11 @@ export const listFiles = {
 	exercises: exerciseSchema,
 	measures: measureSchema,
 	care: careSchema,
-	sequences: sequenceSchema
+	sequences: sequenceSchema,
+	situations: situationSchema,
+	factors: factorSchema,
+	signs: signSchema,
+	rules: ruleSchema,
+	notes: noteSchema
 } as const;
 export type ListName = keyof typeof listFiles;
