@@ -191,6 +191,10 @@ function checkAssessment(lib: Library, need: Need, fileOf: (list: ListName, id: 
 		need(fileOf('rules', id), `${id}.sources`, 'sources', rule.sources);
 		need(fileOf('rules', id), `${id}.care`, 'care', [rule.care]);
 	}
-	for (const [id, note] of lib.notes) need(fileOf('notes', id), `${id}.sources`, 'sources', note.sources);
+	for (const [id, note] of lib.notes) {
+		need(fileOf('notes', id), `${id}.sources`, 'sources', note.sources);
+		need(fileOf('notes', id), `${id}.measures`, 'measures', note.measures);
+		if (note.care) need(fileOf('notes', id), `${id}.care`, 'care', [note.care]);
+	}
 	return errors;
 }

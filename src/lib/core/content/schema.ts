@@ -239,7 +239,15 @@ export const ruleSchema = z.strictObject({
 export type Rule = z.infer<typeof ruleSchema>;
 
 /** Fixed explanations the self-check adds to its reasons. */
-export const noteSchema = z.strictObject({ id: z.enum(NOTES), text: localized, sources: z.array(idSchema).min(1) });
+export const noteSchema = z.strictObject({
+	id: z.enum(NOTES),
+	text: localized,
+	/** The care card to show when this note sets the level (no warning signs → self-care). */
+	care: idSchema.optional(),
+	/** Prevention to offer when this note applies (e.g. general measures when no cause is clear). */
+	measures: z.array(idSchema).default([]),
+	sources: z.array(idSchema).min(1)
+});
 export type Note = z.infer<typeof noteSchema>;
 
 /** The files that hold lists, and the schema of one entry in each. */
