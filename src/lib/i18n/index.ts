@@ -1,16 +1,23 @@
 // Typed message catalogs: English is the reference, Russian must have the same keys
 // (a unit test fails otherwise). Each feature keeps its own namespace file.
+import enCheck from '../../../messages/en/check.json';
 import enCommon from '../../../messages/en/common.json';
 import enFirstAid from '../../../messages/en/first-aid.json';
 import enGuide from '../../../messages/en/guide.json';
+import enPlan from '../../../messages/en/plan.json';
+import ruCheck from '../../../messages/ru/check.json';
 import ruCommon from '../../../messages/ru/common.json';
 import ruFirstAid from '../../../messages/ru/first-aid.json';
 import ruGuide from '../../../messages/ru/guide.json';
+import ruPlan from '../../../messages/ru/plan.json';
 import type { Lang } from '../core/content/schema';
 
-const en = { ...enCommon, ...enGuide, ...enFirstAid };
+const en = { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan };
 export type MessageKey = keyof typeof en;
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, ru: { ...ruCommon, ...ruGuide, ...ruFirstAid } };
+export const catalogs: Record<Lang, Record<MessageKey, string>> = {
+	en,
+	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan }
+};
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {

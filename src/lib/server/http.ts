@@ -58,3 +58,16 @@ export function langParam(url: URL): Result<Lang, Response> {
 		? ok(parsed.data)
 		: err(apiError(400, 'invalid_query', 'lang must be "en" or "ru"', [{ field: 'lang', message: 'must be "en" or "ru"' }]));
 }
+
+/** For public endpoints that hold no user data (the assess API): any site may call them. */
+const CORS_HEADERS = {
+	'access-control-allow-origin': '*',
+	'access-control-allow-methods': 'POST, OPTIONS',
+	'access-control-allow-headers': 'content-type',
+	'access-control-max-age': '86400'
+};
+
+export function withCors(response: Response): Response {
+	for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
+	return response;
+}

@@ -225,7 +225,13 @@ const scenarios: Scenario[] = [
 		urgency: 'self-care',
 		causes: ['pregnancy', 'night-position']
 	},
-	{ name: 'a new medicine', answers: { factors: ['new-medicine'] }, urgency: 'self-care', causes: ['medicines'] },
+	{
+		name: 'a new medicine',
+		answers: { factors: ['new-medicine'] },
+		urgency: 'self-care',
+		causes: ['medicines'],
+		reasons: ['general-prevention']
+	},
 	{ name: 'a long journey', answers: { factors: ['long-travel-or-bed-rest'] }, urgency: 'self-care', causes: ['injury-immobilisation'] },
 	{
 		name: 'heels and flat feet',
@@ -305,7 +311,8 @@ describe('what every result holds', () => {
 		}
 		expect(lib.care.get(r.care[0])?.level).toBe(r.urgency);
 		expect(r.ifWorse.length).toBeGreaterThan(0);
-		for (const w of r.ifWorse) expect(r.urgency === 'emergency' || rank(w.urgency) > rank(r.urgency)).toBe(true);
+		for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
+		expect(r.prevention.length).toBeGreaterThan(0);
 		expect(r.firstAid).not.toContain('pin-prick');
 		for (const c of r.causes) expect(c.why.length).toBeGreaterThan(0);
 	});
@@ -318,6 +325,16 @@ describe('what every result holds', () => {
 			expect(ru.firstAid).toEqual(en.firstAid);
 			expect(ru.reasons.map((x) => x.text).join(' ')).toMatch(/[а-яё]/i);
 		}
+	});
+
+	it('after a long cramp, still warns about clot signs and chest signs', () => {
+		expect(run({ minutes: 12 }).ifWorse.map((w) => w.urgency)).toEqual(['emergency', 'urgent']);
+	});
+
+	it('gives each likely cause its most direct measure first', () => {
+		const r = run({ situation: 'night', factors: ['alcohol'] });
+		expect(ids(r.prevention).slice(0, 2)).toEqual(['no-alcohol-tobacco', 'bedding-and-sleep-position']);
+		expect(r.prevention.length).toBeLessThanOrEqual(6);
 	});
 
 	it('names the answers that raised the level', () => {

@@ -1,7 +1,16 @@
 // The self-check: answers in, explained advice out. Generic over the rules in content/
 // (situations, factors, signs, triage rules, notes); it knows no medical fact itself.
 import type { Library } from '../content/library';
-import { URGENCY_LEVELS, type Answer, type Lang, type Localized, type Measure, type Rule, type Urgency } from '../content/schema';
+import {
+	EVIDENCE_LEVELS,
+	URGENCY_LEVELS,
+	type Answer,
+	type Lang,
+	type Localized,
+	type Measure,
+	type Rule,
+	type Urgency
+} from '../content/schema';
 import type { AssessmentInput } from './input';
 
 export type Specialist = 'phlebologist' | 'gp';
@@ -24,6 +33,8 @@ export type Assessment = {
 };
 
 const rank = (level: Urgency) => URGENCY_LEVELS.indexOf(level);
+/** Measures drawn from the likely causes; more than this is not a plan anyone keeps daily. */
+const PLAN_SIZE = 6;
 
 /** Ids are checked by parseLibrary, so a miss here is a bug, not bad input. */
 function get<T>(map: Map<string, T>, id: string): T {
@@ -96,31 +107,38 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 	if (withhold) notes.push('first-aid-withheld');
 	else if (firstAid.length && get(lib.exercises, firstAid[0]).position === 'water') notes.push('water-technique');
 
-	// Prevention that fits: measures against the likely causes (strongest first), then
-	// those an answer or a note names directly.
-	const score = new Map<string, number>();
-	for (const [id, m] of lib.measures) {
-		const best = Math.max(0, ...m.causes.map((c) => (causes.has(c) ? 1 - causes.get(c)!.miss : 0)));
-		if (best > 0) score.set(id, best);
-	}
+	// Prevention that fits: taking turns over the likely causes (strongest first) so each
+	// gets its own best measures, capped so a daily checklist stays doable; then
+	// whatever an answer or a note names directly.
+	const against = (cause: string) =>
+		[...lib.measures.values()]
+			.filter((m) => m.causes.includes(cause))
+			// the measure aimed most squarely at this cause first, then the better-supported one
+			.sort(
+				(a, b) => a.causes.length - b.causes.length || EVIDENCE_LEVELS.indexOf(a.evidence.level) - EVIDENCE_LEVELS.indexOf(b.evidence.level)
+			);
+	const queues = likely.map((c) => against(c.id));
+	const fitting: string[] = [];
+	for (let round = 0; fitting.length < PLAN_SIZE && queues.some((q) => q.length > round); round++)
+		for (const q of queues) if (q[round] && !fitting.includes(q[round].id) && fitting.length < PLAN_SIZE) fitting.push(q[round].id);
+	if (!fitting.length) notes.push('general-prevention');
 	const direct = [...answers.flatMap((a) => a.measures), ...notes.flatMap((n) => get(lib.notes, n).measures)];
-	const prevention = [...[...score].sort((a, b) => b[1] - a[1]).map(([id]) => id), ...direct]
-		.filter((id, i, all) => all.indexOf(id) === i)
-		.map((id) => {
-			const m = get(lib.measures, id);
-			return { id, title: text(m.title), evidence: m.evidence.level };
-		});
+	const prevention = [...new Set([...fitting, ...direct])].map((id) => {
+		const m = get(lib.measures, id);
+		return { id, title: text(m.title), evidence: m.evidence.level };
+	});
 
 	for (const id of notes) {
 		const note = get(lib.notes, id);
 		reasons.push({ id, text: text(note.text), source: note.sources[0] });
 	}
 
-	// Safety-netting: what would move the reader up a level. At the top level, the top-level advice again.
+	// Safety-netting: new signs at this level or above (same level, other advice: a clot
+	// after a long cramp means no massage). At the top level, the top-level advice again.
 	const firedIds = new Set(fired.map((f) => f.rule.id));
 	const rules = [...lib.rules.values()].sort((a, b) => rank(cardOf(b).level) - rank(cardOf(a).level));
-	const higher = rules.filter((r) => !firedIds.has(r.id) && rank(cardOf(r).level) > rank(urgency));
-	const ifWorse = (higher.length ? higher : rules.filter((r) => cardOf(r).level === urgency)).map((r) => ({
+	const next = rules.filter((r) => !firedIds.has(r.id) && rank(cardOf(r).level) >= rank(urgency));
+	const ifWorse = (next.length ? next : rules.filter((r) => cardOf(r).level === urgency)).map((r) => ({
 		sign: text(r.ifWorse.sign),
 		urgency: cardOf(r).level,
 		text: text(r.ifWorse.text)

@@ -189,7 +189,7 @@ export const FACTORS = [
 	'long-travel-or-bed-rest'
 ] as const;
 export const SIGNS = ['swelling', 'redness', 'warmth', 'pain-not-easing', 'numbness', 'weakness', 'chest-pain', 'breathlessness'] as const;
-export const NOTES = ['no-warning-signs', 'no-clear-cause', 'first-aid-withheld', 'water-technique'] as const;
+export const NOTES = ['no-warning-signs', 'no-clear-cause', 'general-prevention', 'first-aid-withheld', 'water-technique'] as const;
 
 /** How strongly an answer points to a cause (0–1), and why, in the reader's words. */
 const pointerSchema = z.strictObject({ cause: idSchema, weight: z.number().gt(0).max(1), why: localized });

@@ -1,0 +1,36 @@
+// The self-check as the server runs it: the engine over the bundled content library,
+// plus what the page needs around it (cards and evidence notes rendered to HTML).
+import { assess, type Assessment } from '../core/assessment/engine';
+import type { AssessmentInput } from '../core/assessment/input';
+import type { AssessmentPage, CheckChoices } from '../core/assessment/view';
+import { FACTORS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
+import { anchorOf, careView, measureView, type MeasureView } from '../core/content/view';
+import { library } from './content';
+import { renderMarkdown } from './markdown';
+
+export const assessment = (input: AssessmentInput): Assessment => assess(library, input);
+
+/** The form's choices in the reader's language, in the order the API lists them. */
+export function checkForm(lang: Lang): CheckChoices {
+	const choices = (map: Map<string, { label: { en: string; ru: string } }>, ids: readonly string[]) =>
+		ids.map((id) => ({ id, label: map.get(id)!.label[lang] }));
+	return {
+		situations: choices(library.situations, SITUATIONS),
+		factors: choices(library.factors, FACTORS),
+		signs: choices(library.signs, SIGNS)
+	};
+}
+
+export function assessmentPage(input: AssessmentInput): AssessmentPage {
+	const result = assessment(input);
+	const lang = input.lang;
+	return {
+		...result,
+		cards: result.care.map((id) => careView(library.care.get(id)!, lang, renderMarkdown)),
+		exercises: result.firstAid.map((id) => ({ id, title: library.exercises.get(id)!.title[lang], anchor: anchorOf.exercise(id) })),
+		measures: result.prevention.map((p) => measureView(library.measures.get(p.id)!, lang, renderMarkdown))
+	};
+}
+
+/** Every prevention measure, for the plan page to show whichever the reader saved. */
+export const allMeasures = (lang: Lang): MeasureView[] => [...library.measures.values()].map((m) => measureView(m, lang, renderMarkdown));
