@@ -95,6 +95,7 @@ test('"Make this my plan" keeps the plan on the device, through a reload', async
 	await expect(page.locator('.progress')).toHaveText(`1 of ${measures.length} done today`);
 	await expect(page.locator('.plan-item .evidence-weak').first()).toContainText('Weak evidence');
 	await page.getByRole('button', { name: 'Delete the plan from this device' }).click();
+	await expect(page.getByRole('status')).toHaveText('The plan was deleted from this device.');
 	await page.reload();
 	await expect(page.getByRole('link', { name: 'Take the self-check to make one' })).toBeVisible();
 });
