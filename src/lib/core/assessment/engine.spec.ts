@@ -337,6 +337,14 @@ describe('what every result holds', () => {
 		expect(r.prevention.length).toBeLessThanOrEqual(6);
 	});
 
+	it('says which likely causes each measure works against, and how good the evidence is', () => {
+		const r = run({ situation: 'night', factors: ['alcohol'], lang: 'ru' });
+		const item = r.prevention.find((p) => p.id === 'no-alcohol-tobacco');
+		expect(item).toMatchObject({ evidence: 'weak', causes: ['alcohol'] });
+		expect(item?.evidenceNote).toMatch(/[а-яё]/i);
+		expect(run({ factors: ['smoking'] }).prevention.find((p) => p.id === 'no-alcohol-tobacco')?.causes).toEqual([]);
+	});
+
 	it('names the answers that raised the level', () => {
 		const r = run({ signs: ['swelling', 'warmth'] });
 		expect(r.reasons[0].text).toContain('the calf is swollen; the painful spot feels warm');

@@ -16,7 +16,8 @@ import type { AssessmentInput } from './input';
 export type Specialist = 'phlebologist' | 'gp';
 export type Reason = { id: string; text: string; source: string };
 export type LikelyCause = { id: string; title: string; why: string; weight: number };
-export type PreventionItem = { id: string; title: string; evidence: Measure['evidence']['level'] };
+/** `causes`: which of the likely causes it works against (empty for general advice). */
+export type PreventionItem = { id: string; title: string; evidence: Measure['evidence']['level']; evidenceNote: string; causes: string[] };
 export type SafetyNet = { sign: string; urgency: Urgency; text: string };
 export type Assessment = {
 	lang: Lang;
@@ -125,7 +126,13 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const direct = [...answers.flatMap((a) => a.measures), ...notes.flatMap((n) => get(lib.notes, n).measures)];
 	const prevention = [...new Set([...fitting, ...direct])].map((id) => {
 		const m = get(lib.measures, id);
-		return { id, title: text(m.title), evidence: m.evidence.level };
+		return {
+			id,
+			title: text(m.title),
+			evidence: m.evidence.level,
+			evidenceNote: text(m.evidence.note),
+			causes: m.causes.filter((c) => causes.has(c))
+		};
 	});
 
 	for (const id of notes) {
