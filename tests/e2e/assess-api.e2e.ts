@@ -41,6 +41,20 @@ test('lets other sites call it (CORS preflight)', async ({ request }) => {
 	expect(res.headers()['access-control-allow-headers']).toContain('content-type');
 });
 
+test('a page on another origin can call it from the browser', async ({ page, baseURL }) => {
+	// localhost and 127.0.0.1 are different origins; /healthz is a page without our CSP.
+	await page.goto(baseURL!.replace('127.0.0.1', 'localhost') + '/healthz');
+	const answer = await page.evaluate(async (api) => {
+		const res = await fetch(api, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ episode: { durationMinutes: 12, perWeek: 1, situation: 'sport' } })
+		});
+		return [res.status, (await res.json()).urgency];
+	}, `${baseURL}${url}`);
+	expect(answer).toEqual([200, 'urgent']);
+});
+
 test.describe('errors name the field and never 5xx', () => {
 	const cases: { name: string; data: string | Buffer; type?: string; status: number; field: string | null }[] = [
 		{ name: 'malformed JSON', data: '{"lang":', status: 400, field: '(body)' },
