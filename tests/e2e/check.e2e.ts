@@ -31,6 +31,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(first).toHaveAttribute('data-level', 'urgent');
 			await expect(first).toContainText('Get medical help today');
 			await expect(page.locator('.first-aid')).toHaveCount(0);
+			await expect(page.locator('.assessment a[href="/en/first-aid"]')).toHaveCount(0);
 			await expect(page.locator('.withheld')).toContainText('blood clot');
 		});
 

@@ -247,11 +247,18 @@ const scenarios: Scenario[] = [
 		causes: ['injury-immobilisation']
 	},
 	{
-		name: 'a swollen calf while swimming: no exercises at all',
+		name: 'a swollen calf while swimming: only the water technique, no stretching on land',
 		answers: { situation: 'swimming', signs: ['swelling'] },
 		urgency: 'urgent',
-		reasons: ['clot-signs', 'first-aid-withheld'],
-		firstAid: []
+		reasons: ['clot-signs', 'first-aid-withheld', 'water-technique'],
+		firstAid: ['water-release']
+	},
+	{
+		name: 'chest pain after swimming: emergency, the water technique still listed',
+		answers: { situation: 'swimming', signs: ['chest-pain'] },
+		urgency: 'emergency',
+		reasons: ['chest-signs', 'first-aid-withheld', 'water-technique'],
+		firstAid: ['water-release']
 	},
 	{
 		name: 'a whole day with numbness',
@@ -287,6 +294,10 @@ describe('self-check scenarios', () => {
 			if (s.causes) expect(ids(r.causes).sort()).toEqual([...s.causes].sort());
 			if (s.firstAid) expect(r.firstAid.slice(0, 1)).toEqual(s.firstAid.slice(0, 1));
 			if (s.firstAid?.length === 0) expect(r.firstAid).toEqual([]);
+			if (s.answers.signs?.some((x) => ['swelling', 'redness', 'warmth', 'pain-not-easing', 'chest-pain', 'breathlessness'].includes(x)))
+				expect(r.firstAid.filter((id) => lib.exercises.get(id)?.position !== 'water')).toEqual([]);
+			// the original article's rule: a cramp in the water always gets the water technique
+			if (s.answers.situation === 'swimming') expect(r.firstAid[0]).toBe('water-release');
 			for (const id of s.prevention ?? []) expect(ids(r.prevention)).toContain(id);
 		});
 	}

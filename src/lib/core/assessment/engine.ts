@@ -103,10 +103,13 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 		.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
 	if (!likely.length) notes.push('no-clear-cause');
 
+	// With a possible clot, no stretching or massage; the water technique stays, because in
+	// the water staying afloat and reaching the shore comes before anything else.
 	const withhold = fired.some((f) => f.rule.withholdFirstAid);
-	const firstAid = withhold ? [] : situation.firstAid;
+	const inWater = (id: string) => get(lib.exercises, id).position === 'water';
+	const firstAid = withhold ? situation.firstAid.filter(inWater) : situation.firstAid;
 	if (withhold) notes.push('first-aid-withheld');
-	else if (firstAid.length && get(lib.exercises, firstAid[0]).position === 'water') notes.push('water-technique');
+	if (firstAid.length && inWater(firstAid[0])) notes.push('water-technique');
 
 	// Prevention that fits: taking turns over the likely causes (strongest first) so each
 	// gets its own best measures, capped so a daily checklist stays doable; then
