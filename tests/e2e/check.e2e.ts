@@ -77,6 +77,7 @@ test('the page and the API give the same answer', async ({ page, request }) => {
 	);
 	expect(await page.locator('.first-aid li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(api.firstAid);
 	expect(api.firstAid[0]).toBe('water-release');
+	await expect(page.locator('.assessment a.button[href="/en/first-aid/water"]')).toBeVisible();
 	expect(await page.locator('.plan-preview article').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(
 		api.prevention.map((p: { id: string }) => p.id)
 	);
