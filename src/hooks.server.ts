@@ -19,7 +19,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error(error);
+	// A client's mistake (too large, wrong content type) says what was wrong; a bug says nothing.
+	return { message: status === 404 ? 'Not found' : status < 500 ? message : 'Internal error' };
 };

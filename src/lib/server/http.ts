@@ -71,3 +71,17 @@ export function withCors(response: Response): Response {
 	for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
 	return response;
 }
+
+/** 503 while the database cannot be reached; clients retry after a few seconds. */
+export function serviceUnavailable(): Response {
+	const res = apiError(503, 'unavailable', 'The database is not answering; try again in a few seconds');
+	res.headers.set('retry-after', '5');
+	return res;
+}
+
+/** 429 when a client has used up its writes for now. */
+export function tooManyRequests(retryAfterSeconds: number): Response {
+	const res = apiError(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s`);
+	res.headers.set('retry-after', String(retryAfterSeconds));
+	return res;
+}

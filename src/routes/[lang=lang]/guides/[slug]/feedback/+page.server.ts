@@ -2,8 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { feedbackFromForm } from '$lib/core/feedback';
 import type { Lang } from '$lib/core/content/schema';
 import { findGuide } from '$lib/server/content';
-import { appDatabase } from '$lib/server/db/app';
+import { withDatabase } from '$lib/server/db/unavailable';
 import { recordFeedback } from '$lib/server/feedback';
+import { feedbackRateLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 // Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
@@ -19,7 +20,7 @@ export const load = (({ params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, request }) => {
+	default: async ({ params, request, getClientAddress }) => {
 		if (!findGuide(params.slug)) error(404, 'Not found');
 		const answer = feedbackFromForm(await request.formData(), params.lang as Lang);
 		if (answer.step === 'comment') return { step: 'comment' as const };
@@ -32,8 +33,12 @@ export const actions = {
 				error: `feedback.error.${field}` as const
 			});
 		}
-		const { db } = await appDatabase();
-		await recordFeedback(db, params.slug, answer.parsed.data);
+		// Back to the step they were on, with what they typed, so they can simply send again.
+		const retry = { step: answer.parsed.data.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
+		const rate = feedbackRateLimiter()(getClientAddress());
+		if (!rate.admitted) return fail(429, { ...retry, error: 'feedback.error.rate' as const });
+		const stored = await withDatabase((db) => recordFeedback(db, params.slug, answer.parsed.data));
+		if (!stored.ok) return fail(503, { ...retry, error: 'feedback.error.failed' as const });
 		return { step: 'thanks' as const };
 	}
 } satisfies Actions;

@@ -1,15 +1,18 @@
 import { json } from '@sveltejs/kit';
 import { feedbackSchema } from '$lib/core/feedback';
 import { findGuide } from '$lib/server/content';
-import { appDatabase } from '$lib/server/db/app';
+import { withDatabase } from '$lib/server/db/unavailable';
 import { recordFeedback } from '$lib/server/feedback';
-import { apiError, readJson } from '$lib/server/http';
+import { apiError, readJson, serviceUnavailable, tooManyRequests } from '$lib/server/http';
+import { feedbackRateLimiter } from '$lib/server/rate-limit';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ params, request }) => {
+export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
 	if (!findGuide(params.slug)) return apiError(404, 'not_found', `No guide "${params.slug}"`);
 	const body = await readJson(request, feedbackSchema);
 	if (!body.ok) return body.error;
-	const { db } = await appDatabase();
-	return json(await recordFeedback(db, params.slug, body.value), { status: 201 });
+	const rate = feedbackRateLimiter()(getClientAddress());
+	if (!rate.admitted) return tooManyRequests(rate.retryAfterSeconds);
+	const stored = await withDatabase((db) => recordFeedback(db, params.slug, body.value));
+	return stored.ok ? json(stored.value, { status: 201 }) : serviceUnavailable();
 };
