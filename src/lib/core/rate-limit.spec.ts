@@ -19,7 +19,11 @@ describe('admit', () => {
 		{ name: 'one over the limit waits for the window', times: [0, 1, 2, 3], expected: ['ok', 'ok', 'ok', 'wait 60'] },
 		{ name: 'the wait shrinks as time passes', times: [0, 0, 0, 59_001], expected: ['ok', 'ok', 'ok', 'wait 1'] },
 		{ name: 'a new window admits again', times: [0, 0, 0, 0, 60_000], expected: ['ok', 'ok', 'ok', 'wait 60', 'ok'] },
-		{ name: 'refusals do not use up the next window', times: [0, 0, 0, 1, 2, 60_000, 60_001], expected: ['ok', 'ok', 'ok', 'wait 60', 'wait 60', 'ok', 'ok'] }
+		{
+			name: 'refusals do not use up the next window',
+			times: [0, 0, 0, 1, 2, 60_000, 60_001],
+			expected: ['ok', 'ok', 'ok', 'wait 60', 'wait 60', 'ok', 'ok']
+		}
 	])('$name', ({ times, expected }) => {
 		expect(run(times)).toEqual(expected);
 	});

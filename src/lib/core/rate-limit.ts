@@ -3,9 +3,7 @@
 
 export type RateRule = { limit: number; windowMs: number };
 export type RateWindow = { startedAt: number; used: number };
-export type RateDecision =
-	| { admitted: true; window: RateWindow }
-	| { admitted: false; window: RateWindow; retryAfterSeconds: number };
+export type RateDecision = { admitted: true; window: RateWindow } | { admitted: false; window: RateWindow; retryAfterSeconds: number };
 
 /** Admits one more request in `window` (undefined: the client's first), or says how long to wait. */
 export function admit(window: RateWindow | undefined, now: number, rule: RateRule): RateDecision {

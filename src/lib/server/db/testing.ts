@@ -7,23 +7,32 @@ export type TestBackend = { name: 'pglite' | 'postgres'; open(): Promise<Databas
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-async function openThrowawayPostgres(url: string): Promise<Database> {
+/** A fresh, empty database on the PostgreSQL server at `server`, and how to drop it. */
+export async function createThrowawayDatabase(server: string): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `fn_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const target = new URL(url);
+	const admin = async (query: string) => {
+		const client = new pg.Client({ connectionString: server });
+		await client.connect();
+		try {
+			await client.query(query);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create database ${name}`);
+	const target = new URL(server);
 	target.pathname = `/${name}`;
-	const database = await openDatabase({ url: target.toString() });
+	return { url: target.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+async function openThrowawayPostgres(server: string): Promise<Database> {
+	const throwaway = await createThrowawayDatabase(server);
+	const database = await openDatabase({ url: throwaway.url });
 	return {
 		...database,
 		async close() {
 			await database.close();
-			const cleanup = new pg.Client({ connectionString: url });
-			await cleanup.connect();
-			await cleanup.query(`drop database if exists ${name} with (force)`);
-			await cleanup.end();
+			await throwaway.drop();
 		}
 	};
 }

@@ -1,0 +1,14 @@
+// `npm run test:resilience`: the built server under faults and hostile input. Separate
+// from the unit tests because it needs a build and starts real servers and databases.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['tests/resilience/**/*.resilience.ts'],
+		environment: 'node',
+		// Each file starts servers on its own ports; running files one by one keeps timings honest.
+		fileParallelism: false,
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});
