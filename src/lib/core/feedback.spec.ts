@@ -10,6 +10,7 @@ const cases: { name: string; body: unknown; field?: string }[] = [
 	{ name: 'helpful as a string', body: { lang: 'en', helpful: 'yes' }, field: 'helpful' },
 	{ name: 'helpful missing', body: { lang: 'en' }, field: 'helpful' },
 	{ name: 'a NUL byte in the comment', body: { lang: 'en', helpful: false, comment: 'a\u0000b' }, field: 'comment' },
+	{ name: 'a lone surrogate in the comment', body: { lang: 'en', helpful: false, comment: 'a\ud800b' }, field: 'comment' },
 	{ name: 'an extra field', body: { lang: 'en', helpful: true, email: 'a@b.c' }, field: '' },
 	{ name: 'an array body', body: [], field: '' }
 ];

@@ -13,6 +13,8 @@ export const feedbackSchema = z.strictObject({
 		.max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`)
 		// NUL cannot be stored in PostgreSQL text; it never belongs in a comment.
 		.refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+		// A lone surrogate has no UTF-8 form: storing it would silently change the text.
+		.refine((s) => !/\p{Cs}/u.test(s), 'must be valid Unicode text')
 		.transform((s) => s.trim())
 		.optional()
 });

@@ -35,3 +35,16 @@ export function feedbackRateLimiter(): RateLimiter {
 	}
 	return feedback;
 }
+
+/**
+ * Who a limit applies to. With TRUST_PROXY set, a request that lacks the forwarding
+ * header (one that bypassed the proxy) makes adapter-node throw; such requests share
+ * one client instead of failing with a 500.
+ */
+export function clientOf(event: { getClientAddress(): string }): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown (no forwarding header)';
+	}
+}

@@ -4,7 +4,7 @@ import type { Lang } from '$lib/core/content/schema';
 import { findGuide } from '$lib/server/content';
 import { withDatabase } from '$lib/server/db/unavailable';
 import { recordFeedback } from '$lib/server/feedback';
-import { feedbackRateLimiter } from '$lib/server/rate-limit';
+import { clientOf, feedbackRateLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 // Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
@@ -20,7 +20,8 @@ export const load = (({ params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, request, getClientAddress }) => {
+	default: async (event) => {
+		const { params, request } = event;
 		if (!findGuide(params.slug)) error(404, 'Not found');
 		const answer = feedbackFromForm(await request.formData(), params.lang as Lang);
 		if (answer.step === 'comment') return { step: 'comment' as const };
@@ -35,7 +36,7 @@ export const actions = {
 		}
 		// Back to the step they were on, with what they typed, so they can simply send again.
 		const retry = { step: answer.parsed.data.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
-		const rate = feedbackRateLimiter()(getClientAddress());
+		const rate = feedbackRateLimiter()(clientOf(event));
 		if (!rate.admitted) return fail(429, { ...retry, error: 'feedback.error.rate' as const });
 		const stored = await withDatabase((db) => recordFeedback(db, params.slug, answer.parsed.data));
 		if (!stored.ok) return fail(503, { ...retry, error: 'feedback.error.failed' as const });
