@@ -1,7 +1,9 @@
 // Serves the built app (build/handler.js) over plain HTTP. A thin wrapper around
 // adapter-node's handler so every response, static files included, gets the same
-// headers, the request protocol is what the socket says, and shutdown is clean.
-import { readdirSync, readFileSync } from 'node:fs';
+// headers, prerendered pages come from memory, the request protocol is what the socket
+// says, and shutdown is clean.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 
@@ -30,41 +32,59 @@ const SECURITY_HEADERS = {
 };
 
 // Every response carries a CSP header. Pages rendered per request get SvelteKit's own
-// (with a nonce; it replaces this one). Prerendered pages are static files whose inline
-// scripts are allowed by hashes in their <meta> CSP, so their header repeats that tag;
-// everything else (assets, JSON, 404s) gets the same directives with no inline scripts.
-// frame-ancestors only works in a header, so it is added there.
+// (with a nonce; it replaces this one). Prerendered pages' inline scripts are allowed by
+// hashes in their <meta> CSP, so their header repeats that tag; everything else (assets,
+// JSON, 404s) gets the same directives with no inline scripts. frame-ancestors only
+// works in a header, so it is added there.
 const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'strict-dynamic', 'unsafe-hashes', 'report-sample']);
 const directives = Object.entries(svelteConfig.kit.csp.directives).map(
 	([name, sources]) => `${name} ${sources.map((s) => (KEYWORDS.has(s) ? `'${s}'` : s)).join(' ')}`
 );
 const BASE_CSP = directives.join('; ');
-const withFrameAncestors = (csp) =>
-	/frame-ancestors/.test(csp) ? csp : `${csp}; ${directives.find((d) => d.startsWith('frame-ancestors')) ?? "frame-ancestors 'none'"}`;
+const FRAME_ANCESTORS = directives.find((d) => d.startsWith('frame-ancestors')) ?? "frame-ancestors 'none'";
 
+// Prerendered pages (every guide) are served from memory, in the encodings the build
+// precompressed: the page a reader in pain asks for is one Map lookup away, not a file
+// read per request. Anything else goes to SvelteKit's handler.
 const PRERENDERED = new URL('./build/prerendered/', import.meta.url).pathname;
-const pageCsp = new Map();
+const pages = new Map();
 for (const entry of readdirSync(PRERENDERED, { recursive: true })) {
 	if (!entry.endsWith('.html')) continue;
-	const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(readFileSync(join(PRERENDERED, entry), 'utf8'));
-	if (!meta) continue;
-	const path = `/${entry.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`;
-	pageCsp.set(path, withFrameAncestors(meta[1]));
+	const file = join(PRERENDERED, entry);
+	const html = readFileSync(file);
+	const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html.toString('utf8'));
+	const encoded = (ext) => (existsSync(file + ext) ? readFileSync(file + ext) : undefined);
+	pages.set(`/${entry.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`, {
+		csp: meta ? `${meta[1]}; ${FRAME_ANCESTORS}` : BASE_CSP,
+		etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+		identity: html,
+		br: encoded('.br'),
+		gzip: encoded('.gz')
+	});
 }
 
-function cspFor(url) {
-	const path = (url ?? '/').split('?')[0].replace(/(.)\/$/, '$1');
-	try {
-		return pageCsp.get(decodeURIComponent(path)) ?? BASE_CSP;
-	} catch {
-		return BASE_CSP;
+function sendPage(req, res, page) {
+	res.setHeader('content-security-policy', page.csp);
+	res.setHeader('content-type', 'text/html; charset=utf-8');
+	res.setHeader('etag', page.etag);
+	res.setHeader('vary', 'accept-encoding');
+	if (req.headers['if-none-match'] === page.etag) {
+		res.statusCode = 304;
+		return res.end();
 	}
+	const accepted = req.headers['accept-encoding'] ?? '';
+	const encoding = page.br && /\bbr\b/.test(accepted) ? 'br' : page.gzip && /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
+	if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
+	res.setHeader('content-length', page[encoding].length);
+	res.end(req.method === 'HEAD' ? undefined : page[encoding]);
 }
 
 const server = http.createServer((req, res) => {
-	req.headers[PROTO_HEADER] = 'http';
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	res.setHeader('content-security-policy', cspFor(req.url));
+	const page = (req.method === 'GET' || req.method === 'HEAD') && pages.get(req.url.split('?')[0]);
+	if (page) return sendPage(req, res, page);
+	req.headers[PROTO_HEADER] = 'http';
+	res.setHeader('content-security-policy', BASE_CSP);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -1,0 +1,142 @@
+// Shared by the benchmarks: start the built server, run wrk, start nginx, print a
+// table and keep the JSON. Loopback only; every run is bounded in time.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const RESULTS = join(ROOT, 'bench', 'results');
+export const PORTS = { app: 4485, nginx: 4486, appPg: 4487, lighthouse: 4488, soak: 4489 };
+/** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
+export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+
+export function requireTool(name, install) {
+	if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) return;
+	console.error(`${name} is not installed; this benchmark needs it. On Debian/Ubuntu: ${install}`);
+	process.exit(2);
+}
+
+export function requireBuild() {
+	if (existsSync(join(ROOT, 'build/handler.js'))) return;
+	console.error('No build: run `npm run build` first.');
+	process.exit(2);
+}
+
+export const tempDir = (name) => mkdtempSync(join(tmpdir(), `fitnavigator-bench-${name}-`));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `url` until it answers 200; returns the ms it took. */
+export async function waitFor(url, limitMs = 60_000) {
+	const started = performance.now();
+	for (;;) {
+		const ok = await fetch(url)
+			.then((r) => r.ok)
+			.catch(() => false);
+		if (ok) return performance.now() - started;
+		if (performance.now() - started > limitMs) throw new Error(`${url} did not answer in ${limitMs} ms`);
+		await sleep(5);
+	}
+}
+
+/** `node server.js` on a loopback port; resolves once /readyz answers. */
+export async function startApp(port, env = {}) {
+	const child = spawn(process.execPath, ['server.js'], {
+		cwd: ROOT,
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const startMs = await waitFor(`http://127.0.0.1:${port}/readyz`);
+	return {
+		url: `http://127.0.0.1:${port}`,
+		pid: child.pid,
+		startMs,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', resolve);
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+/** nginx serving `files` ({ urlPath: filePath }) as static files on a loopback port. */
+export async function startNginx(port, files) {
+	const dir = tempDir('nginx');
+	const locations = Object.entries(files)
+		.map(([path, file]) => `location = ${path} { default_type text/html; alias ${file}; }`)
+		.join('\n    ');
+	// One worker, like the one Node process it is compared with; keep-alive as long as Node's.
+	const conf = `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+${process.getuid?.() === 0 ? 'user root;' : ''}
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    ${locations}
+  }
+}
+`;
+	writeFileSync(join(dir, 'nginx.conf'), conf);
+	const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+	await waitFor(`http://127.0.0.1:${port}${Object.keys(files)[0]}`, 10_000);
+	return {
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', resolve);
+				child.kill('SIGQUIT');
+			})
+	};
+}
+
+const WRK_REPORT = join(ROOT, 'bench', 'wrk-report.lua');
+
+/**
+ * wrk against `url` with `connections` open connections for SECONDS. `lua` may set
+ * wrk.method/body/headers. Returns requests/s, latency percentiles (ms) and errors.
+ */
+export function wrk(url, { connections, seconds = SECONDS, lua } = {}) {
+	const dir = tempDir('wrk');
+	const script = join(dir, 'script.lua');
+	writeFileSync(script, `${lua ?? ''}\n${readFileSync(WRK_REPORT, 'utf8')}`);
+	const out = execFileSync(
+		'wrk',
+		['-t', String(Math.min(2, connections)), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', '-s', script, url],
+		{ encoding: 'utf8', timeout: (seconds + 30) * 1000 }
+	);
+	const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
+	if (!line) throw new Error(`wrk gave no report:\n${out}`);
+	return JSON.parse(line.slice('WRK_JSON '.length));
+}
+
+/** wrk Lua that POSTs `body` as JSON. */
+export const postJson = (body) =>
+	`wrk.method = "POST"\nwrk.body = '${JSON.stringify(body)}'\nwrk.headers["Content-Type"] = "application/json"`;
+
+export function table(title, rows) {
+	console.log(`\n${title}`);
+	console.table(rows);
+}
+
+export function save(name, data) {
+	mkdirSync(RESULTS, { recursive: true });
+	const file = join(RESULTS, `${name}.json`);
+	writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), ...data }, null, '\t') + '\n');
+	console.log(`→ ${file}`);
+}
+
+function machine() {
+	const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+	return { node: process.version, cpus: availableParallelism(), loadAverage: load };
+}
+
+export const round = (n, digits = 0) => Number(n.toFixed(digits));
