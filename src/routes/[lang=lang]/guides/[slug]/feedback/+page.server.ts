@@ -34,11 +34,12 @@ export const actions = {
 				error: `feedback.error.${field}` as const
 			});
 		}
+		const vote = answer.parsed.data;
 		// Back to the step they were on, with what they typed, so they can simply send again.
-		const retry = { step: answer.parsed.data.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
+		const retry = { step: vote.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
 		const rate = feedbackRateLimiter()(clientOf(event));
 		if (!rate.admitted) return fail(429, { ...retry, error: 'feedback.error.rate' as const });
-		const stored = await withDatabase((db) => recordFeedback(db, params.slug, answer.parsed.data));
+		const stored = await withDatabase((db) => recordFeedback(db, params.slug, vote));
 		if (!stored.ok) return fail(503, { ...retry, error: 'feedback.error.failed' as const });
 		return { step: 'thanks' as const };
 	}
