@@ -76,8 +76,8 @@ try {
 	const app = await startApp(PORTS.appPg, { DATABASE_URL: url });
 	try {
 		for (const connections of CONNECTIONS) {
-			wrk(`${app.url}${PATH}`, { connections, seconds: 1, lua: postJson(VOTE) });
-			const api = wrk(`${app.url}${PATH}`, { connections, lua: postJson(VOTE) });
+			await wrk(`${app.url}${PATH}`, { connections, seconds: 1, lua: postJson(VOTE) });
+			const api = await wrk(`${app.url}${PATH}`, { connections, lua: postJson(VOTE) });
 			const limit = pgbench(url, connections);
 			rows.push({
 				database: 'postgres',
@@ -103,8 +103,8 @@ try {
 const pglite = await startApp(PORTS.app, { DATA_DIR: tempDir('pglite') });
 try {
 	for (const connections of CONNECTIONS) {
-		wrk(`${pglite.url}${PATH}`, { connections, seconds: 1, lua: postJson(VOTE) });
-		const api = wrk(`${pglite.url}${PATH}`, { connections, lua: postJson(VOTE) });
+		await wrk(`${pglite.url}${PATH}`, { connections, seconds: 1, lua: postJson(VOTE) });
+		const api = await wrk(`${pglite.url}${PATH}`, { connections, lua: postJson(VOTE) });
 		rows.push({
 			database: 'pglite',
 			connections,

@@ -20,14 +20,14 @@ const raw = [];
 try {
 	for (const connections of CONNECTIONS) {
 		// A short warm-up each, so the JIT and the file caches are not what is measured.
-		wrk(`${app.url}${PATH}`, { connections, seconds: 1 });
-		wrk(`http://127.0.0.1:${PORTS.nginx}${PATH}`, { connections, seconds: 1 });
+		await wrk(`${app.url}${PATH}`, { connections, seconds: 1 });
+		await wrk(`http://127.0.0.1:${PORTS.nginx}${PATH}`, { connections, seconds: 1 });
 		// Alternating rounds, median of each: other work on the machine hits both alike.
 		const nodeRuns = [];
 		const nginxRuns = [];
 		for (let round = 0; round < ROUNDS; round++) {
-			nodeRuns.push(wrk(`${app.url}${PATH}`, { connections }));
-			nginxRuns.push(wrk(`http://127.0.0.1:${PORTS.nginx}${PATH}`, { connections }));
+			nodeRuns.push(await wrk(`${app.url}${PATH}`, { connections }));
+			nginxRuns.push(await wrk(`http://127.0.0.1:${PORTS.nginx}${PATH}`, { connections }));
 		}
 		const node = median(nodeRuns);
 		const limit = median(nginxRuns);

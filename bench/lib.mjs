@@ -1,10 +1,12 @@
 // Shared by the benchmarks: start the built server, run wrk, start nginx, print a
 // table and keep the JSON. Loopback only; every run is bounded in time.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
@@ -111,11 +113,11 @@ const WRK_REPORT = join(ROOT, 'bench', 'wrk-report.lua');
  * wrk against `url` with `connections` open connections for SECONDS. `lua` may set
  * wrk.method/body/headers. Returns requests/s, latency percentiles (ms) and errors.
  */
-export function wrk(url, { connections, seconds = SECONDS, lua } = {}) {
+export async function wrk(url, { connections, seconds = SECONDS, lua } = {}) {
 	const dir = tempDir('wrk');
 	const script = join(dir, 'script.lua');
 	writeFileSync(script, `${lua ?? ''}\n${readFileSync(WRK_REPORT, 'utf8')}`);
-	const out = execFileSync(
+	const { stdout: out } = await promisify(execFile)(
 		'wrk',
 		['-t', String(Math.min(2, connections)), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', '-s', script, url],
 		{ encoding: 'utf8', timeout: (seconds + 30) * 1000 }
@@ -147,3 +149,23 @@ function machine() {
 }
 
 export const round = (n, digits = 0) => Number(n.toFixed(digits));
+
+const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const ZERO = { raw: 0, gzip: 0, brotli: 0 };
+
+/**
+ * Bytes (raw, gzip, brotli) of a page's HTML and of every CSS and JS file from the build
+ * that it loads up front (modulepreload, stylesheets, the start script's imports).
+ */
+export function builtWeight(html) {
+	const weight = { html: sizes(html), css: ZERO, js: ZERO };
+	const files = new Set();
+	const refs = /(?:href|src)="(?:\.{1,2}\/|\/)*(_app\/immutable\/[^"]+)"|import\("(?:\.{1,2}\/|\/)*(_app\/immutable\/[^"]+)"\)/g;
+	for (const m of html.toString('utf8').matchAll(refs)) files.add(m[1] ?? m[2]);
+	for (const file of files) {
+		const kind = file.endsWith('.css') ? 'css' : file.endsWith('.js') ? 'js' : undefined;
+		if (kind) weight[kind] = add(weight[kind], sizes(readFileSync(join(ROOT, 'build/client', file))));
+	}
+	return weight;
+}

@@ -1,28 +1,12 @@
 // Page weight: HTML, CSS and JS bytes (raw, gzip, brotli) of each tracked route, from
 // the build output the page refers to and from a real page load in Chromium, plus the
 // budgets: the guide is readable with JavaScript off and ships ≤ 30 KB of JS (gzip).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { ROOT, PORTS, ROUTES, requireBuild, round, save, startApp, table, tempDir } from './lib.mjs';
+import { PORTS, ROUTES, builtWeight, requireBuild, round, save, startApp, table, tempDir } from './lib.mjs';
 
 requireBuild();
 const GUIDE_JS_BUDGET_KB = 30;
 const kb = (n) => round(n / 1024, 1);
-const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
-const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
-const ZERO = { raw: 0, gzip: 0, brotli: 0 };
-
-/** Every _app file the HTML loads up front (modulepreload, stylesheet, the start script's imports). */
-function assetsOf(html) {
-	const files = new Set();
-	for (const m of html.matchAll(
-		/(?:href|src)="(?:\.\.\/|\.\/|\/)*(_app\/immutable\/[^"]+)"|import\("(?:\.\.\/|\.\/|\/)*(_app\/immutable\/[^"]+)"\)/g
-	))
-		files.add(m[1] ?? m[2]);
-	return [...files];
-}
 
 const app = await startApp(PORTS.app, { DATA_DIR: tempDir('weight') });
 const browser = await chromium.launch({
@@ -39,12 +23,7 @@ try {
 			results[name] = { path, missing: true };
 			continue;
 		}
-		const html = Buffer.from(await res.arrayBuffer());
-		const build = { html: sizes(html), css: ZERO, js: ZERO };
-		for (const file of assetsOf(html.toString('utf8'))) {
-			const kind = file.endsWith('.css') ? 'css' : file.endsWith('.js') ? 'js' : undefined;
-			if (kind) build[kind] = add(build[kind], sizes(readFileSync(join(ROOT, 'build/client', file))));
-		}
+		const build = builtWeight(Buffer.from(await res.arrayBuffer()));
 
 		// What Chromium actually fetched (bytes on the wire, the server's own compression).
 		const page = await browser.newPage();
