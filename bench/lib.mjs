@@ -156,16 +156,17 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
 /**
  * Bytes (raw, gzip, brotli) of a page's HTML and of every CSS and JS file from the build
- * that it loads up front (modulepreload, stylesheets, the start script's imports).
+ * that it loads up front (scripts, modulepreload, stylesheets, the start script's imports).
  */
 export function builtWeight(html) {
 	const weight = { html: sizes(html), css: ZERO, js: ZERO };
 	const files = new Set();
-	const refs = /(?:href|src)="(?:\.{1,2}\/|\/)*(_app\/immutable\/[^"]+)"|import\("(?:\.{1,2}\/|\/)*(_app\/immutable\/[^"]+)"\)/g;
+	// Local scripts and stylesheets: _app chunks (often as relative paths) and files from static/.
+	const refs = /(?:href|src)="(?:\.{1,2}\/|\/)*([^":]+\.(?:js|css))"|import\("(?:\.{1,2}\/|\/)*([^":]+\.js)"\)/g;
 	for (const m of html.toString('utf8').matchAll(refs)) files.add(m[1] ?? m[2]);
 	for (const file of files) {
-		const kind = file.endsWith('.css') ? 'css' : file.endsWith('.js') ? 'js' : undefined;
-		if (kind) weight[kind] = add(weight[kind], sizes(readFileSync(join(ROOT, 'build/client', file))));
+		const kind = file.endsWith('.css') ? 'css' : 'js';
+		weight[kind] = add(weight[kind], sizes(readFileSync(join(ROOT, 'build/client', file))));
 	}
 	return weight;
 }

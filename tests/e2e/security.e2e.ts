@@ -15,8 +15,8 @@ async function pages(request: APIRequestContext): Promise<string[]> {
 
 test('every kind of response carries the security headers', async ({ request }) => {
 	const html = await (await request.get('/en/guides/calf-cramps')).text();
-	const asset = `/${/"(?:\.\.\/)*(_app\/immutable\/[^"]+\.js)"/.exec(html)?.[1]}`;
-	expect(asset).toMatch(/^\/_app\/immutable\/.+\.js$/);
+	const asset = `/${/"(?:\.\.\/)*(_app\/immutable\/[^"]+\.(?:js|css))"/.exec(html)?.[1]}`;
+	expect(asset).toMatch(/^\/_app\/immutable\/.+\.(js|css)$/);
 	const urls = [
 		...(await pages(request)),
 		'/',
@@ -26,6 +26,7 @@ test('every kind of response carries the security headers', async ({ request }) 
 		'/healthz',
 		'/readyz',
 		'/favicon.svg',
+		'/feedback.js',
 		asset
 	];
 	for (const url of urls) {
