@@ -10,7 +10,7 @@ import { PORTS, SECONDS, postJson, requireBuild, requireTool, round, save, start
 
 requireBuild();
 requireTool('wrk', 'sudo apt-get install -y wrk');
-requireTool('pgbench', 'sudo apt-get install -y postgresql-contrib (or postgresql-client)');
+requireTool('pgbench', 'sudo apt-get install -y postgresql (pgbench comes with the server package)');
 const SERVER = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const CONNECTIONS = [16, 64];
 const PATH = '/api/v1/guides/calf-cramps/feedback';

@@ -44,6 +44,20 @@ it('answers 503 while PostgreSQL is down and recovers within 5 s of its return',
 		expect(ms).toBeLessThan(HANG_LIMIT_MS);
 	}
 	expect((await down[1].res.json()).error.code).toBe('unavailable');
+	// The no-JavaScript form says so too, keeping what the reader typed.
+	const form = await timedFetch(
+		`${app.url}/en/guides/calf-cramps/feedback`,
+		{
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url, accept: 'text/html' },
+			body: 'helpful=no&comment=typed+during+the+outage'
+		},
+		HANG_LIMIT_MS
+	);
+	expect(form.res.status).toBe(503);
+	const page = await form.res.text();
+	expect(page).toContain('role="alert"');
+	expect(page).toContain('typed during the outage');
 	await new Promise((r) => setTimeout(r, 1_000));
 	expect((await timedFetch(`${app.url}/healthz`)).res.status).toBe(200);
 
