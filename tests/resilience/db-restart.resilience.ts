@@ -2,17 +2,22 @@
 // and on writes (fast: never a hang, a 500 or a crash), and once PostgreSQL is back it
 // recovers by itself, without a process restart, within 5 s.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCluster, type Cluster } from './postgres-cluster';
+import { createCluster, postgresBinDir, type Cluster } from './postgres-cluster';
 import { startApp, timedFetch, vote, type RunningApp } from './harness';
 
 const APP_PORT = 4477;
 const PG_PORT = 4478;
 const HANG_LIMIT_MS = 5_000;
 
+const bin = postgresBinDir();
+if (!bin)
+	console.log('Database-restart test skipped: no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql).');
+
 let cluster: Cluster;
 let app: RunningApp;
 beforeAll(async () => {
-	cluster = createCluster(PG_PORT);
+	if (!bin) return;
+	cluster = createCluster(PG_PORT, bin);
 	app = await startApp(APP_PORT, { DATABASE_URL: cluster.url });
 });
 afterAll(async () => {
@@ -23,7 +28,7 @@ afterAll(async () => {
 const post = () => timedFetch(`${app.url}/api/v1/guides/calf-cramps/feedback`, vote('during a restart'), HANG_LIMIT_MS);
 const ready = () => timedFetch(`${app.url}/readyz`, {}, HANG_LIMIT_MS);
 
-it('answers 503 while PostgreSQL is down and recovers within 5 s of its return', async () => {
+it.runIf(bin)('answers 503 while PostgreSQL is down and recovers within 5 s of its return', async () => {
 	// Load: writers keep posting through the whole outage; every answer must be 201 or 503.
 	const statuses = new Map<number, number>();
 	let running = true;

@@ -6,17 +6,16 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function binDir(): string {
+/** Debian's newest PostgreSQL server binaries, or undefined when none are installed. */
+export function postgresBinDir(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
-	if (!versions.length) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
-	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+	return versions.length ? join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin') : undefined;
 }
 
 export type Cluster = { url: string; start(): void; stop(): void; destroy(): void };
 
-export function createCluster(port: number): Cluster {
-	const bin = binDir();
+export function createCluster(port: number, bin: string): Cluster {
 	const dir = mkdtempSync(join(tmpdir(), 'fitnavigator-pg-'));
 	chmodSync(dir, 0o777);
 	const data = join(dir, 'data');
