@@ -57,13 +57,19 @@ export async function startApp(port, env = {}) {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
+	let stopping = false;
+	child.once('exit', (code, signal) => {
+		if (!stopping) console.error(`The server on port ${port} exited unexpectedly (code ${code}, signal ${signal}).`);
+	});
 	await waitFor(`http://127.0.0.1:${port}/readyz`);
 	return {
 		url: `http://127.0.0.1:${port}`,
 		pid: child.pid,
+		alive: () => child.exitCode === null && child.signalCode === null,
 		stop: () =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
+				stopping = true;
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', resolve);
 				child.kill('SIGTERM');
 			})

@@ -36,7 +36,7 @@ const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.pid}/st
 const samples = [];
 let sampling = true;
 const sampler = (async () => {
-	while (sampling) {
+	while (sampling && app.alive()) {
 		samples.push({ at: performance.now(), rss: rss() });
 		await sleep(5_000);
 	}
