@@ -9,7 +9,9 @@ async function pages(request: APIRequestContext): Promise<string[]> {
 		`/${lang}`,
 		`/${lang}/guides`,
 		...slugs.map((s) => `/${lang}/guides/${s}`),
-		`/${lang}/guides/${slugs[0]}/feedback`
+		`/${lang}/guides/${slugs[0]}/feedback`,
+		`/${lang}/first-aid`,
+		`/${lang}/first-aid/water`
 	]);
 }
 
