@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 
@@ -42,17 +44,24 @@ test('lets other sites call it (CORS preflight)', async ({ request }) => {
 });
 
 test('a page on another origin can call it from the browser', async ({ page, baseURL }) => {
-	// localhost and 127.0.0.1 are different origins; /healthz is a page without our CSP.
-	await page.goto(baseURL!.replace('127.0.0.1', 'localhost') + '/healthz');
-	const answer = await page.evaluate(async (api) => {
-		const res = await fetch(api, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ episode: { durationMinutes: 12, perWeek: 1, situation: 'sport' } })
-		});
-		return [res.status, (await res.json()).urgency];
-	}, `${baseURL}${url}`);
-	expect(answer).toEqual([200, 'urgent']);
+	// Another site, on this machine (Chromium lets a local page call a local address): a
+	// bare page on an OS-chosen port. Our own pages can't stand in, their CSP forbids it.
+	const other = createServer((_, res) => res.end('<!doctype html><title>Another site</title>'));
+	await new Promise<void>((resolve) => other.listen(0, '127.0.0.2', resolve));
+	try {
+		await page.goto(`http://127.0.0.2:${(other.address() as AddressInfo).port}/`);
+		const answer = await page.evaluate(async (api) => {
+			const res = await fetch(api, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ episode: { durationMinutes: 12, perWeek: 1, situation: 'sport' } })
+			});
+			return [res.status, (await res.json()).urgency];
+		}, `${baseURL}${url}`);
+		expect(answer).toEqual([200, 'urgent']);
+	} finally {
+		other.close();
+	}
 });
 
 test.describe('errors name the field and never 5xx', () => {
