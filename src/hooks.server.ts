@@ -1,7 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
+import { provideAllMessages } from '$lib/server/messages';
 import { LANGS, type Lang } from '$lib/core/content/schema';
+
+provideAllMessages();
 
 export const init: ServerInit = async () => {
 	if (building) return;

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { provideAllMessages } from '../server/messages';
 import { pickLang, t } from './index';
+
+provideAllMessages();
 
 describe('message catalogs', () => {
 	for (const file of readdirSync('messages/en')) {

@@ -1,27 +1,31 @@
-// Typed message catalogs: English is the reference, Russian must have the same keys
-// (a unit test fails otherwise). Each feature keeps its own namespace file.
-import enCheck from '../../../messages/en/check.json';
-import enCommon from '../../../messages/en/common.json';
-import enFirstAid from '../../../messages/en/first-aid.json';
-import enGuide from '../../../messages/en/guide.json';
-import enPlan from '../../../messages/en/plan.json';
-import ruCheck from '../../../messages/ru/check.json';
-import ruCommon from '../../../messages/ru/common.json';
-import ruFirstAid from '../../../messages/ru/first-aid.json';
-import ruGuide from '../../../messages/ru/guide.json';
-import ruPlan from '../../../messages/ru/plan.json';
+// Typed message lookup. English is the reference, Russian must have the same keys (a
+// unit test fails otherwise); each feature keeps its own namespace file. The catalogs
+// are only *typed* here: the server provides all of them (src/lib/server/messages.ts),
+// and a page that runs in the browser gets its own language's messages as layout data,
+// so no catalog is ever bundled into JavaScript.
+import type enCheck from '../../../messages/en/check.json';
+import type enCommon from '../../../messages/en/common.json';
+import type enFirstAid from '../../../messages/en/first-aid.json';
+import type enGuide from '../../../messages/en/guide.json';
+import type enPlan from '../../../messages/en/plan.json';
 import type { Lang } from '../core/content/schema';
 
-const en = { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan };
-export type MessageKey = keyof typeof en;
-export const catalogs: Record<Lang, Record<MessageKey, string>> = {
-	en,
-	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan }
-};
+export type Messages = typeof enCommon & typeof enGuide & typeof enFirstAid & typeof enCheck & typeof enPlan;
+export type MessageKey = keyof Messages;
+
+const provided: Partial<Record<Lang, Messages>> = {};
+
+/** Makes `lang`'s messages available to `t` (the server does this once for all languages). */
+export function provideMessages(lang: Lang, messages: Messages): void {
+	provided[lang] = messages;
+}
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-	return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	const message = provided[lang]?.[key];
+	// A bug, not bad input: the page forgot its layout data or the key is new.
+	if (message === undefined) throw new Error(`message "${key}" (${lang}) is not loaded`);
+	return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 const locales: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
