@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackFromForm, feedbackSchema } from './feedback';
+import { feedbackFromForm, feedbackProblem, feedbackSchema } from './feedback';
 
 const cases: { name: string; body: unknown; field?: string }[] = [
 	{ name: 'a yes', body: { lang: 'en', helpful: true } },
@@ -51,4 +51,20 @@ describe('feedbackFromForm', () => {
 		const r = feedbackFromForm(form({ helpful: 'no', comment: long }), 'en');
 		expect(r.step === 'submit' && !r.parsed.success && r.comment).toBe(long);
 	});
+});
+
+describe('feedbackProblem', () => {
+	const cases: { name: string; body: unknown; expected: string }[] = [
+		{ name: 'no answer', body: { lang: 'en' }, expected: 'helpful' },
+		{ name: 'a comment over 2000 characters', body: { lang: 'en', helpful: false, comment: 'x'.repeat(2001) }, expected: 'comment' },
+		{ name: 'a NUL in the comment', body: { lang: 'en', helpful: false, comment: 'a\u0000b' }, expected: 'characters' },
+		{ name: 'a lone surrogate in the comment', body: { lang: 'en', helpful: false, comment: 'a\ud800b' }, expected: 'characters' }
+	];
+	for (const c of cases) {
+		it(`names ${c.expected} for ${c.name}`, () => {
+			const r = feedbackSchema.safeParse(c.body);
+			if (r.success) return expect.unreachable();
+			expect(feedbackProblem(r.error)).toBe(c.expected);
+		});
+	}
 });

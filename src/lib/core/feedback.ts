@@ -42,3 +42,12 @@ export function feedbackFromForm(form: FormData, lang: FeedbackInput['lang']) {
 		comment: typeof comment === 'string' ? comment : ''
 	};
 }
+
+/** What the reader must fix in a refused form answer (each has its own message). */
+export type FeedbackProblem = 'helpful' | 'comment' | 'characters';
+
+export function feedbackProblem(error: z.ZodError): FeedbackProblem {
+	const issue = error.issues[0];
+	if (issue.path[0] !== 'comment') return 'helpful';
+	return issue.code === 'too_big' ? 'comment' : 'characters';
+}

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { feedbackFromForm } from '$lib/core/feedback';
+import { feedbackFromForm, feedbackProblem } from '$lib/core/feedback';
 import type { Lang } from '$lib/core/content/schema';
 import { findGuide } from '$lib/server/content';
 import { withDatabase } from '$lib/server/db/unavailable';
@@ -26,12 +26,12 @@ export const actions = {
 		const answer = feedbackFromForm(await request.formData(), params.lang as Lang);
 		if (answer.step === 'comment') return { step: 'comment' as const };
 		if (!answer.parsed.success) {
-			const field = answer.parsed.error.issues[0].path[0] === 'helpful' ? 'helpful' : 'comment';
-			// Keep what they typed so nothing is lost while they shorten it.
+			const problem = feedbackProblem(answer.parsed.error);
+			// Keep what they typed so nothing is lost while they fix it.
 			return fail(400, {
-				step: field === 'helpful' ? ('ask' as const) : ('comment' as const),
+				step: problem === 'helpful' ? ('ask' as const) : ('comment' as const),
 				comment: answer.comment,
-				error: `feedback.error.${field}` as const
+				error: `feedback.error.${problem}` as const
 			});
 		}
 		const vote = answer.parsed.data;
