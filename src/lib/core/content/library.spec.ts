@@ -69,7 +69,7 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	},
 	{
 		name: 'a first-aid sequence naming an unknown exercise',
-		files: withFile('content/sequences/first-aid.yaml', (t) => t.replace('[towel-stretch, pinch-massage]', '[towel-strech, pinch-massage]')),
+		files: withFile('content/sequences/first-aid.yaml', (t) => t.replace('[toe-pull-stretch, pinch-massage]', '[toe-pull-strech, pinch-massage]')),
 		file: 'content/sequences/first-aid.yaml',
 		field: /^bed\.exercises\[0\]$/
 	},

@@ -142,6 +142,9 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 	for (const [id, sequence] of lib.sequences) {
 		const file = fileOf('sequences', id);
 		need(file, `${id}.exercises`, 'exercises', sequence.exercises);
+		need(file, `${id}.afterCare`, 'care', sequence.afterCare);
+		if (lib.rules.get(sequence.timeLimit)?.when.durationMinutesAbove === undefined)
+			errors.push({ file, field: `${id}.timeLimit`, message: `"${sequence.timeLimit}" is not a rule with a duration` });
 		// A timer can only run what we recommend on land, with a dose it can count.
 		sequence.exercises.forEach((exerciseId, i) => {
 			const e = lib.exercises.get(exerciseId);

@@ -162,7 +162,11 @@ export const sequenceSchema = z.strictObject({
 	id: idSchema,
 	/** The answer to "Where are you?". */
 	title: localized,
-	exercises: z.array(idSchema).min(1)
+	exercises: z.array(idSchema).min(1),
+	/** Care cards shown when the reader says first aid did not help. */
+	afterCare: z.array(idSchema).min(1),
+	/** The self-check rule whose duration ends the session and whose card it then shows (the 10-minute rule). */
+	timeLimit: idSchema
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
 // The self-check's vocabulary: the API accepts exactly these ids, and content/ must

@@ -18,9 +18,14 @@ const STEPS: Step[] = [
 	{ exercise: 'towel-stretch', kind: 'timer', ms: s(60) },
 	{ exercise: 'foot-rotations', kind: 'counter', parts: [15, 15], paceMs: COUNT_PACE_MS }
 ];
-const run = (events: SessionEvent[]) => events.reduce(transition, startSession(STEPS, 0));
+// The long-cramp rule: 10 minutes from the start of the session.
+const LIMIT = s(600);
 const tick = (now: number): SessionEvent => ({ type: 'tick', now });
 const ev = (type: Exclude<SessionEvent['type'], 'tick'>, now: number) => ({ type, now }) as SessionEvent;
+/** The session the reader has just opened at time 0, before "Start". */
+const opened = (steps = STEPS) => startSession(steps, 0, LIMIT);
+/** Opened and started at time 0, then `events`. */
+const run = (events: SessionEvent[], steps = STEPS) => [ev('start', 0), ...events].reduce(transition, opened(steps));
 
 type Expected = Partial<Pick<Session, 'index' | 'status' | 'outcome' | 'endedAt' | 'starts'>> & {
 	elapsedMs?: number;
@@ -151,7 +156,133 @@ describe('the first-aid session', () => {
 		});
 	}
 
-	it('refuses to start with no steps', () => expect(() => startSession([], 0)).toThrow());
+	it('refuses to start with no steps', () => expect(() => startSession([], 0, LIMIT)).toThrow());
+});
+
+describe('the timer waits for "Start"', () => {
+	it('shows the first step ready, its full time, and runs nothing before the tap', () => {
+		const state = [tick(s(30))].reduce(transition, opened());
+		expect(state).toMatchObject({ status: 'ready', index: 0, starts: 1 });
+		expect(progress(state)).toMatchObject({ elapsedMs: 0, remainingSeconds: 60 });
+	});
+	it('runs the first step from the moment of the tap', () => {
+		const state = [ev('start', s(20)), tick(s(79))].reduce(transition, opened());
+		expect(state).toMatchObject({ status: 'running', index: 0 });
+		expect(progress(state).remainingSeconds).toBe(1);
+		expect(transition(state, tick(s(80)))).toMatchObject({ index: 1 });
+	});
+	it('"Pain is back" before the start repeats nothing', () => {
+		expect([ev('repeat', s(5))].reduce(transition, opened())).toMatchObject({ status: 'ready', repeats: [0, 0] });
+	});
+	it('"It\'s gone" before the start ends the session', () => {
+		expect([ev('gone', s(5))].reduce(transition, opened())).toMatchObject({ status: 'finished', outcome: 'gone', endedAt: s(5) });
+	});
+});
+
+// The wall stretch: 60 s, repeated up to 3 times if the pain comes back.
+const WALL: Step[] = [
+	{ exercise: 'wall-stretch', kind: 'timer', ms: s(60), repeatMax: 3 },
+	{ exercise: 'thumb-pressure', kind: 'timer', ms: s(30) }
+];
+const repeatsAt = (...times: number[]) => times.map((t) => ev('repeat', t));
+
+describe('the safety limits end the session with the long-cramp card', () => {
+	const cases: { name: string; steps?: Step[]; events: SessionEvent[]; expected: Partial<Session> }[] = [
+		// The 10-minute rule counts from the start of the session, paused or not.
+		{ name: 'at 9:59 a paused session still offers its exercise', events: [ev('pause', s(10)), tick(s(599))], expected: { status: 'paused' } },
+		{
+			name: 'at 10:00 the session stops (time limit)',
+			events: [ev('pause', s(10)), tick(s(600))],
+			expected: { status: 'finished', outcome: 'time-limit', endedAt: s(600) }
+		},
+		{
+			name: 'a late tick stops it at 10:00, not at the tick',
+			events: [ev('pause', s(10)), tick(s(900))],
+			expected: { status: 'finished', outcome: 'time-limit', endedAt: s(600) }
+		},
+		{
+			name: '"It\'s gone" after 10:00 comes too late: the limit came first',
+			events: [ev('pause', s(10)), ev('gone', s(601))],
+			expected: { outcome: 'time-limit', endedAt: s(600) }
+		},
+		{
+			name: 'a stretch still running at 10:00 stops there',
+			steps: [{ exercise: 'hold', kind: 'timer', ms: s(60) }],
+			events: [...Array.from({ length: 10 }, (_, i) => ev('repeat', s(59 * (i + 1)))), tick(s(599))],
+			expected: { status: 'running', index: 0 }
+		},
+		{
+			name: 'and at 10:00 it ends with the time limit',
+			steps: [{ exercise: 'hold', kind: 'timer', ms: s(60) }],
+			events: [...Array.from({ length: 10 }, (_, i) => ev('repeat', s(59 * (i + 1)))), tick(s(600))],
+			expected: { status: 'finished', outcome: 'time-limit', endedAt: s(600) }
+		},
+		{
+			name: '"Start again" after a sequence that did not help counts the pain coming back',
+			events: [tick(s(120)), ev('again', s(130)), tick(s(131))],
+			expected: { status: 'running', index: 0, repeats: [1, 0], startedAt: 0 }
+		},
+		{
+			name: '"Start again" keeps the clock: at 9:59 it runs',
+			events: [tick(s(120)), ev('again', s(599))],
+			expected: { status: 'running', index: 0 }
+		},
+		{
+			name: '"Start again" keeps the clock: at 10:00 it stops',
+			events: [tick(s(120)), ev('again', s(600))],
+			expected: { status: 'finished', outcome: 'time-limit' }
+		},
+		// The dose allows the wall stretch 3 more times; the 4th "pain is back" is one too many.
+		{
+			name: 'the pain back 3 times: the wall stretch runs a 4th time',
+			steps: WALL,
+			events: repeatsAt(s(50), s(100), s(150)),
+			expected: { status: 'running', index: 0, repeats: [3, 0] }
+		},
+		{
+			name: 'the pain back 4 times: the session stops (repeat limit)',
+			steps: WALL,
+			events: repeatsAt(s(50), s(100), s(150), s(200)),
+			expected: { status: 'finished', outcome: 'repeat-limit', endedAt: s(200), repeats: [4, 0] }
+		},
+		{
+			name: '"Start again" counts towards the same limit',
+			steps: WALL,
+			events: [...repeatsAt(s(50), s(100), s(150)), tick(s(300)), ev('again', s(310))],
+			expected: { status: 'finished', outcome: 'repeat-limit', endedAt: s(310) }
+		},
+		{
+			name: 'the repeat limit is counted per step',
+			steps: WALL,
+			events: [...repeatsAt(s(50), s(100), s(150)), ev('skip', s(160)), ...repeatsAt(s(170), s(180), s(190), s(195))],
+			expected: { status: 'running', index: 1, repeats: [3, 4] }
+		},
+		{
+			name: 'a safety stop cannot be started again',
+			steps: WALL,
+			events: [...repeatsAt(s(50), s(100), s(150), s(200)), ev('again', s(210)), ev('start', s(211))],
+			expected: { status: 'finished', outcome: 'repeat-limit', endedAt: s(200) }
+		},
+		{
+			name: 'a time-limit stop cannot be started again',
+			events: [ev('pause', s(10)), tick(s(600)), ev('again', s(610))],
+			expected: { status: 'finished', outcome: 'time-limit', endedAt: s(600) }
+		}
+	];
+	for (const c of cases) it(c.name, () => expect(run(c.events, c.steps)).toMatchObject(c.expected));
+
+	it('the limit counts from the place tap, not from "Start"', () => {
+		const state = [ev('start', s(300)), ev('pause', s(301)), tick(s(600))].reduce(transition, opened());
+		expect(state).toMatchObject({ outcome: 'time-limit', endedAt: s(600) });
+	});
+	it('the 10-minute stop neither vibrates nor reads a step: it ends', () => {
+		const before = run([ev('pause', s(10))]);
+		expect(cues(before, transition(before, tick(s(600))))).toEqual([{ kind: 'finished', outcome: 'time-limit' }]);
+	});
+	it('stepOf takes the repeat limit from the dose', () => {
+		expect(stepOf({ id: 'wall-stretch', dose: { seconds: { max: 60 }, repeat: { max: 3 } } })).toMatchObject({ repeatMax: 3 });
+		expect(stepOf({ id: 'pinch', dose: { seconds: { max: 15 } } })).not.toHaveProperty('repeatMax');
+	});
 });
 
 describe('stepOf turns a dose into a step', () => {
@@ -174,7 +305,7 @@ describe('stepOf turns a dose into a step', () => {
 });
 
 describe('cues say what to speak and when to vibrate', () => {
-	const start = startSession(STEPS, 0);
+	const start = run([]);
 	const table: { name: string; before: Session | undefined; events: SessionEvent[]; expected: Cue[] }[] = [
 		{ name: 'the start reads the first step', before: undefined, events: [], expected: [{ kind: 'step', index: 0 }] },
 		{ name: 'a tick inside a timer says nothing', before: start, events: [tick(s(30))], expected: [] },

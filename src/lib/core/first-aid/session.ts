@@ -1,22 +1,32 @@
 // The guided first-aid session as a pure state machine: `(state, event) => state`.
 // It owns no timers and reads no clock: the page sends `tick` (and every user event)
 // with the current time, so tests drive it with fake time and the screen can sleep.
+// It also keeps the safety limits itself: past the time limit (the 10-minute rule),
+// or when the pain comes back more often than a dose allows, it offers no more
+// exercises and ends, so the page shows the long-cramp card instead.
 
 /** One slow foot circle (or one press) every two seconds: 15 + 15 circles take a minute. */
 export const COUNT_PACE_MS = 2000;
 
-export type Step =
-	| { exercise: string; kind: 'timer'; ms: number }
+/** `repeatMax`: how often the dose allows the step again when the pain comes back; none = no limit but time. */
+export type Step = { exercise: string; repeatMax?: number } & (
+	| { kind: 'timer'; ms: number }
 	/** `parts` are run in order, e.g. [15, 15] = 15 clockwise, then 15 counter-clockwise. */
-	| { exercise: string; kind: 'counter'; parts: number[]; paceMs: number };
+	| { kind: 'counter'; parts: number[]; paceMs: number }
+);
 
 /** What an exercise needs to become a step: its id and dose (an Exercise or an ExerciseView). */
-export type Dosed = { id: string; dose?: { seconds?: { max: number }; counts?: { times: number }[] } };
+export type Dosed = {
+	id: string;
+	dose?: { seconds?: { max: number }; counts?: { times: number }[]; repeat?: { max: number } };
+};
 
 /** A timed hold runs to the top of its range (10–15 s → 15 s), so the full dose is given. */
 export function stepOf(e: Dosed): Step {
-	if (e.dose?.seconds) return { exercise: e.id, kind: 'timer', ms: e.dose.seconds.max * 1000 };
-	if (e.dose?.counts) return { exercise: e.id, kind: 'counter', parts: e.dose.counts.map((c) => c.times), paceMs: COUNT_PACE_MS };
+	const repeat = e.dose?.repeat ? { repeatMax: e.dose.repeat.max } : {};
+	if (e.dose?.seconds) return { exercise: e.id, kind: 'timer', ms: e.dose.seconds.max * 1000, ...repeat };
+	if (e.dose?.counts)
+		return { exercise: e.id, kind: 'counter', parts: e.dose.counts.map((c) => c.times), paceMs: COUNT_PACE_MS, ...repeat };
 	throw new Error(`exercise "${e.id}" has no dose to guide`); // content checks rule this out
 }
 
@@ -25,7 +35,8 @@ export const stepMs = (s: Step) => (s.kind === 'timer' ? s.ms : s.parts.reduce((
 export type Session = {
 	steps: Step[];
 	index: number;
-	status: 'running' | 'paused' | 'finished';
+	/** `ready`: the first step is on screen, its timer waits for the reader's "Start". */
+	status: 'ready' | 'running' | 'paused' | 'finished';
 	/** The time this state describes (the `now` of the last event). */
 	at: number;
 	/** Time spent in the current step before the running stretch that began at `since`. */
@@ -33,23 +44,38 @@ export type Session = {
 	since: number;
 	/** Counts every (re)start of a step, so a repeat is a new step for speech and display. */
 	starts: number;
+	/** When the reader picked the place: the time limit counts from here, whatever happens after. */
 	startedAt: number;
+	/** Time from `startedAt` after which no exercise is offered (the long-cramp rule). */
+	limitMs: number;
+	/** How often the reader said the pain is back during each step (by index). */
+	repeats: number[];
 	endedAt?: number;
-	/** `gone`: the reader said the cramp has passed; `completed`: every step ran or was skipped. */
-	outcome?: 'gone' | 'completed';
+	outcome?: Outcome;
 };
+
+/**
+ * `gone`: the reader said the cramp has passed; `completed`: every step ran or was skipped;
+ * `time-limit`: the cramp outlasted the limit; `repeat-limit`: the pain came back more often
+ * than the dose allows. The last two mean a doctor today, not more exercises.
+ */
+export type Outcome = 'gone' | 'completed' | 'time-limit' | 'repeat-limit';
+export const stoppedForSafety = (s: Session) => s.outcome === 'time-limit' || s.outcome === 'repeat-limit';
 
 export type SessionEvent =
 	| { type: 'tick'; now: number }
+	| { type: 'start'; now: number }
+	/** "Start again" after a finished session that did not help: the pain is back. */
+	| { type: 'again'; now: number }
 	| { type: 'pause'; now: number }
 	| { type: 'resume'; now: number }
 	| { type: 'skip'; now: number }
 	| { type: 'repeat'; now: number }
 	| { type: 'gone'; now: number };
 
-export function startSession(steps: Step[], now: number): Session {
+export function startSession(steps: Step[], now: number, limitMs: number): Session {
 	if (!steps.length) throw new Error('a session needs at least one step');
-	return { steps, index: 0, status: 'running', at: now, doneMs: 0, since: now, starts: 1, startedAt: now };
+	return { steps, index: 0, status: 'ready', at: now, doneMs: 0, since: now, starts: 1, startedAt: now, limitMs, repeats: steps.map(() => 0) };
 }
 
 const elapsed = (s: Session) => (s.status === 'running' ? s.doneMs + (s.at - s.since) : s.doneMs);
@@ -65,7 +91,14 @@ const finish = (s: Session, at: number, outcome: Session['outcome']): Session =>
 /** Moves on to step `index` at time `at`, or finishes when there is none. */
 function enter(s: Session, index: number, at: number): Session {
 	if (index >= s.steps.length) return finish({ ...s, doneMs: stepMs(s.steps[s.steps.length - 1]) }, at, 'completed');
-	return { ...s, index, status: 'running', at, doneMs: 0, since: at, starts: s.starts + 1 };
+	return { ...s, index, status: 'running', at, doneMs: 0, since: at, starts: s.starts + 1, endedAt: undefined, outcome: undefined };
+}
+
+/** The pain is back during step `index`: run it again, unless that is more often than its dose allows. */
+function painBack(s: Session, index: number, at: number): Session {
+	const repeats = s.repeats.map((n, i) => (i === index ? n + 1 : n));
+	if (repeats[index] > (s.steps[index].repeatMax ?? Infinity)) return finish({ ...s, repeats }, at, 'repeat-limit');
+	return enter({ ...s, repeats }, index, at);
 }
 
 /** Brings a running session up to `now`, crossing as many step ends as fit in between. */
@@ -83,12 +116,27 @@ function advance(s: Session, now: number): Session {
 }
 
 export function transition(state: Session, event: SessionEvent): Session {
-	if (state.status === 'finished') return state;
-	const s = state.status === 'running' ? advance(state, event.now) : { ...state, at: Math.max(event.now, state.at) };
+	const limitAt = state.startedAt + state.limitMs;
+	if (state.status === 'finished') {
+		// Only a session that ended without a safety stop can start again, and only within the limit.
+		if (event.type !== 'again' || stoppedForSafety(state)) return state;
+		const at = Math.max(event.now, state.at);
+		return at >= limitAt ? finish(state, limitAt, 'time-limit') : painBack(state, 0, at);
+	}
+	const running = state.status === 'running';
+	if (event.now >= limitAt) {
+		// The steps run up to the limit (the last may end just before it); then the session stops.
+		const s = running ? advance(state, limitAt) : state;
+		return s.status === 'finished' ? s : finish({ ...s, doneMs: elapsed(s) }, limitAt, 'time-limit');
+	}
+	const s = running ? advance(state, event.now) : { ...state, at: Math.max(event.now, state.at) };
 	if (s.status === 'finished') return s;
 	switch (event.type) {
 		case 'tick':
+		case 'again':
 			return s;
+		case 'start':
+			return s.status === 'ready' ? { ...s, status: 'running', since: s.at } : s;
 		case 'pause':
 			return s.status === 'running' ? { ...s, status: 'paused', doneMs: elapsed(s) } : s;
 		case 'resume':
@@ -96,7 +144,7 @@ export function transition(state: Session, event: SessionEvent): Session {
 		case 'skip':
 			return enter(s, s.index + 1, s.at);
 		case 'repeat':
-			return enter(s, s.index, s.at);
+			return s.status === 'ready' ? s : painBack(s, s.index, s.at);
 		case 'gone':
 			return finish(s, s.at, 'gone');
 	}
@@ -134,7 +182,8 @@ export type Cue =
 export function cues(before: Session | undefined, after: Session): Cue[] {
 	const out: Cue[] = [];
 	const justFinished = after.status === 'finished' && before?.status !== 'finished';
-	if (before && after.outcome !== 'gone' && (after.index !== before.index || justFinished))
+	// A step that ran out (or was skipped) is signalled; "it's gone" and a safety stop end without one.
+	if (before && before.status !== 'finished' && (after.index !== before.index || (justFinished && after.outcome === 'completed')))
 		out.push({ kind: 'step-end', index: before.index });
 	if (after.status === 'finished') {
 		if (justFinished) out.push({ kind: 'finished', outcome: after.outcome ?? 'completed' });
