@@ -7,6 +7,8 @@ import { ID_PATTERN } from '../content/id';
 
 /** localStorage key; the version lets a later format live beside this one. */
 export const EPISODES_KEY = 'fitnavigator.first-aid.episodes.v1';
+/** Where first aid puts stored entries it cannot read before it writes, so none is lost. */
+export const UNREADABLE_EPISODES_KEY = 'fitnavigator.first-aid.episodes.unreadable';
 /** Enough for months of nightly cramps; the oldest are dropped beyond it. */
 export const MAX_EPISODES = 500;
 
@@ -15,8 +17,12 @@ export const episodeSchema = z.strictObject({
 	durationSeconds: z.int().check(z.minimum(0), z.maximum(24 * 3600)),
 	/** The sequence id the reader picked ("bed", "standing", …). */
 	situation: z.string().check(z.regex(ID_PATTERN)),
-	/** `gone`: the reader said the cramp passed; `completed`: the sequence ran to its end. */
-	outcome: z.enum(['gone', 'completed']),
+	/**
+	 * `gone`: the reader said the cramp passed; `completed`: the sequence ran to its end;
+	 * `time-limit`: the cramp outlasted the 10-minute rule; `repeat-limit`: the pain came back
+	 * more often than the dose allows. The last two sent the reader to a doctor today.
+	 */
+	outcome: z.enum(['gone', 'completed', 'time-limit', 'repeat-limit']),
 	/** The answer to "Did it help?"; null when the reader did not say. */
 	helped: z.nullable(z.boolean())
 });
@@ -35,7 +41,33 @@ export function readEpisodes(raw: string | null): Episode[] {
 	}
 }
 
-/** The stored text with `episode` appended (validated: a bad episode is a bug and throws). */
+/** The stored entries that are not episodes (or the whole text, when it is not a JSON list). */
+export function unreadableEpisodes(raw: string | null): unknown[] {
+	if (!raw) return [];
+	try {
+		const data: unknown = JSON.parse(raw);
+		return Array.isArray(data) ? data.filter((e) => !episodeSchema.safeParse(e).success) : [raw];
+	} catch {
+		return [raw];
+	}
+}
+
+/**
+ * The stored text with `episode` added (validated: a bad episode is a bug and throws). The
+ * readable entries stay; an episode with the same start replaces the earlier one, so a
+ * session kept again after "Start again" is one episode, not two.
+ */
 export function addEpisode(raw: string | null, episode: Episode): string {
-	return JSON.stringify([...readEpisodes(raw), episodeSchema.parse(episode)].slice(-MAX_EPISODES));
+	const parsed = episodeSchema.parse(episode);
+	let data: unknown = [];
+	try {
+		data = raw ? JSON.parse(raw) : [];
+	} catch {
+		// unreadable text: the caller keeps it aside (unreadableEpisodes) before writing
+	}
+	const kept = (Array.isArray(data) ? data : []).flatMap((e) => {
+		const read = episodeSchema.safeParse(e);
+		return read.success && read.data.startedAt !== parsed.startedAt ? [read.data] : [];
+	});
+	return JSON.stringify([...kept, parsed].slice(-MAX_EPISODES));
 }

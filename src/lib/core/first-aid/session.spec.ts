@@ -189,7 +189,11 @@ const repeatsAt = (...times: number[]) => times.map((t) => ev('repeat', t));
 describe('the safety limits end the session with the long-cramp card', () => {
 	const cases: { name: string; steps?: Step[]; events: SessionEvent[]; expected: Partial<Session> }[] = [
 		// The 10-minute rule counts from the start of the session, paused or not.
-		{ name: 'at 9:59 a paused session still offers its exercise', events: [ev('pause', s(10)), tick(s(599))], expected: { status: 'paused' } },
+		{
+			name: 'at 9:59 a paused session still offers its exercise',
+			events: [ev('pause', s(10)), tick(s(599))],
+			expected: { status: 'paused' }
+		},
 		{
 			name: 'at 10:00 the session stops (time limit)',
 			events: [ev('pause', s(10)), tick(s(600))],

@@ -75,7 +75,18 @@ export type SessionEvent =
 
 export function startSession(steps: Step[], now: number, limitMs: number): Session {
 	if (!steps.length) throw new Error('a session needs at least one step');
-	return { steps, index: 0, status: 'ready', at: now, doneMs: 0, since: now, starts: 1, startedAt: now, limitMs, repeats: steps.map(() => 0) };
+	return {
+		steps,
+		index: 0,
+		status: 'ready',
+		at: now,
+		doneMs: 0,
+		since: now,
+		starts: 1,
+		startedAt: now,
+		limitMs,
+		repeats: steps.map(() => 0)
+	};
 }
 
 const elapsed = (s: Session) => (s.status === 'running' ? s.doneMs + (s.at - s.since) : s.doneMs);
