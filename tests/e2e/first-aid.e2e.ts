@@ -14,15 +14,17 @@ const TEXT = {
 		none: /None of these/,
 		bed: 'In bed',
 		floor: 'I can lie down on the floor',
-		towel: 'Towel strap stretch in bed',
-		pinch: 'Pinch massage'
+		toePull: 'Pull your toes back, sitting up in bed',
+		pinch: 'Pinch massage',
+		start: 'Start'
 	},
 	ru: {
 		none: /Ничего из этого/,
 		bed: 'В постели',
 		floor: 'Могу лечь на пол',
-		towel: 'Растяжка с полотенцем в постели',
-		pinch: 'Щипковый массаж'
+		toePull: 'Потяните пальцы ноги на себя, сидя в постели',
+		pinch: 'Щипковый массаж',
+		start: 'Начать'
 	}
 } as const;
 
@@ -74,11 +76,15 @@ async function stopTheClock(page: Page) {
 const step = (page: Page) => page.locator('.fa-session');
 const timer = (page: Page) => page.getByRole('timer');
 
+/** In bed, the hands-free toe pull comes first; its timer waits for "Start", which this taps. */
 async function startInBed(page: Page, lang: 'en' | 'ru') {
 	await page.getByRole('button', { name: TEXT[lang].none }).click();
 	await page.getByRole('button', { name: TEXT[lang].bed }).click();
-	await expect(step(page)).toHaveAttribute('data-exercise', 'towel-stretch');
-	await expect(page.getByRole('heading', { level: 2 })).toHaveText(TEXT[lang].towel);
+	await expect(step(page)).toHaveAttribute('data-exercise', 'toe-pull-stretch');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(TEXT[lang].toePull);
+	await expect(step(page)).toHaveAttribute('data-status', 'ready');
+	await page.getByRole('button', { name: TEXT[lang].start, exact: true }).click();
+	await expect(step(page)).toHaveAttribute('data-status', 'running');
 }
 
 /** The step changes exactly at 60 s of running time. */
@@ -86,7 +92,7 @@ async function expectStepChangeAtOneMinute(page: Page, lang: 'en' | 'ru') {
 	await expect(timer(page)).toHaveText('1:00');
 	await page.clock.runFor(59_000);
 	await expect(timer(page)).toHaveText('0:01');
-	await expect(step(page)).toHaveAttribute('data-exercise', 'towel-stretch');
+	await expect(step(page)).toHaveAttribute('data-exercise', 'toe-pull-stretch');
 	await page.clock.runFor(1_000);
 	await expect(step(page)).toHaveAttribute('data-exercise', 'pinch-massage');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText(TEXT[lang].pinch);
@@ -98,23 +104,156 @@ test('one tap on "Cramp now" from the guide opens first aid with the urgent sign
 	await page.getByRole('link', { name: 'Cramp now' }).click();
 	await expect(page).toHaveURL('/en/first-aid');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('First: do you have any of these?');
-	await expect(page.getByRole('button', { name: /Chest pain/ })).toBeVisible();
+	await expect(page.locator('.fa-choices .fa-choice').first()).toHaveClass(/fa-sign-emergency/);
 	await expect(page.getByRole('link', { name: 'Cramp now' })).toHaveCount(0);
 });
 
-for (const [sign, card] of [
-	[/Chest pain/, 'care-emergency-chest'],
-	[/Only one calf hurts/, 'care-urgent-dvt']
-] as const) {
-	test(`the sign ${sign} leads to the ${card} card instead of exercises`, async ({ page }) => {
-		await page.goto('/en/first-aid');
-		await page.getByRole('button', { name: sign }).click();
-		await expect(page.locator(`#${card}`)).toBeVisible();
+const LEVEL_RANK = { emergency: 0, urgent: 1, 'see-doctor': 2, 'self-care': 3 } as const;
+
+// Structure, not wording: the triage content adds and rewords cards with signs.
+test('each urgent sign, most urgent first, leads to its card instead of exercises', async ({ page }) => {
+	await page.goto('/en/first-aid');
+	const choices = page.locator('.fa-choices .fa-choice');
+	const levels = (await choices.evaluateAll((els) =>
+		els.map((e) => /fa-sign-([a-z-]+)/.exec(e.className)?.[1])
+	)) as (keyof typeof LEVEL_RANK)[];
+	expect(levels.length).toBeGreaterThanOrEqual(2);
+	const ranks = levels.map((l) => LEVEL_RANK[l]);
+	expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+	for (const [i, level] of levels.entries()) {
+		await choices.nth(i).click();
+		await expect(page.locator('.care')).toHaveCount(1);
+		await expect(page.locator('.care')).toHaveAttribute('data-level', level);
 		await expect(page.locator('.fa-session, .exercise')).toHaveCount(0);
 		await page.getByRole('button', { name: 'Back to the check' }).click();
 		await expect(page.getByRole('button', { name: /None of these/ })).toBeVisible();
+	}
+});
+
+const CALL = { en: ['999', '112', '911'], ru: ['103', '112'] } as const;
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`the urgent-sign screen calls the emergency number in one tap, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled });
+		const page = await context.newPage();
+		for (const lang of ['en', 'ru'] as const) {
+			await page.goto(`/${lang}/first-aid`);
+			const emergency = page.locator('.fa-choices li').filter({ has: page.locator('.fa-sign-emergency') });
+			await expect(emergency).not.toHaveCount(0);
+			for (const item of await emergency.all()) {
+				const calls = item.locator('a[href^="tel:"]');
+				expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
+				await expect(calls.first()).toBeVisible();
+			}
+			if (javaScriptEnabled) {
+				// And on the emergency card's own screen.
+				await emergency.first().locator('.fa-choice').click();
+				await expect(page.locator('.fa-flow a[href^="tel:"]')).toHaveCount(CALL[lang].length);
+			}
+		}
+		await context.close();
 	});
 }
+
+test('the timer waits for "Start": choosing the place shows the step, it does not run it', async ({ page }) => {
+	await stopTheClock(page);
+	await page.goto('/en/first-aid');
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await page.getByRole('button', { name: TEXT.en.bed }).click();
+	await expect(step(page)).toHaveAttribute('data-status', 'ready');
+	await page.clock.runFor(30_000);
+	await expect(timer(page)).toHaveText('1:00');
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	await page.clock.runFor(10_000);
+	await expect(timer(page)).toHaveText('0:50');
+});
+
+// Issue 10: on a 390 × 844 phone each step's instructions are on screen with its timer.
+test('on a 390 × 844 phone every step shows its instructions and its timer without scrolling', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	const onScreen = (selector: string) =>
+		page.locator(selector).evaluateAll((els) =>
+			els.map((e) => {
+				const r = e.getBoundingClientRect();
+				return r.top >= 0 && r.bottom <= innerHeight;
+			})
+		);
+	for (const lang of ['en', 'ru'] as const) {
+		for (const place of ['bed', 'standing', 'floor', 'after-sport']) {
+			await page.goto(`/${lang}/first-aid`);
+			await page.getByRole('button', { name: TEXT[lang].none }).click();
+			await page.locator(`.fa-choice[data-id="${place}"]`).click();
+			for (const index of [0, 1]) {
+				await expect(step(page)).toHaveAttribute('data-step', String(index));
+				const where = `${lang} ${place} step ${index + 1}`;
+				expect(await onScreen('.fa-meter'), where).toEqual([true]);
+				const lines = await onScreen('.fa-instructions li');
+				expect(lines.length, where).toBeGreaterThan(0);
+				expect(lines, where).toEqual(lines.map(() => true));
+				if (index === 0) await page.locator('.fa-controls button').first().click(); // skip to step 2
+			}
+		}
+	}
+	await context.close();
+});
+
+test('at 10 minutes the session stops offering exercises and shows the long-cramp card', async ({ page }) => {
+	for (const lang of ['en', 'ru'] as const) {
+		await stopTheClock(page);
+		await page.goto(`/${lang}/first-aid`);
+		await startInBed(page, lang);
+		// A paused stretch does not stop the clock: the rule counts from the start of the session.
+		await page.locator('.fa-start').click();
+		await page.clock.runFor(599_000);
+		await expect(step(page)).toHaveAttribute('data-status', 'paused');
+		await page.clock.runFor(1_000);
+		await expect(page.locator('.fa-done')).toHaveAttribute('data-outcome', 'time-limit');
+		await expect(page.locator('#done-heading')).toBeFocused();
+		await expect(page.locator('#care-urgent-long-cramp')).toBeVisible();
+		await expect(page.locator('.fa-session')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /Start again|Начать заново/ })).toHaveCount(0);
+		await page.locator('.fa-done button.button-secondary').click();
+		const episodes = await page.evaluate(() => JSON.parse(localStorage.getItem('fitnavigator.first-aid.episodes.v1') ?? '[]'));
+		expect(episodes.at(-1)).toMatchObject({ situation: 'bed', outcome: 'time-limit', durationSeconds: 600 });
+	}
+});
+
+test('"Start again" after it did not help keeps the 10-minute clock', async ({ page }) => {
+	await stopTheClock(page);
+	await page.goto('/en/first-aid');
+	await startInBed(page, 'en');
+	await page.clock.runFor(75_000); // both steps ran: the sequence is over
+	await page.getByRole('button', { name: 'No, it still hurts' }).click();
+	await page.clock.runFor(8 * 60_000);
+	await page.getByRole('button', { name: 'Start again' }).click();
+	await expect(step(page)).toHaveAttribute('data-status', 'running');
+	await page.clock.runFor(45_000);
+	await expect(page.locator('.fa-done')).toHaveAttribute('data-outcome', 'time-limit');
+	await expect(page.getByText('Time taken: 10:00')).toBeVisible();
+});
+
+test('the pain back a 4th time on the wall stretch (dose: up to 3) stops with the long-cramp card', async ({ page }) => {
+	await stopTheClock(page);
+	await page.goto('/en/first-aid');
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await page.locator('.fa-choice[data-id="standing"]').click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	const painBack = page.getByRole('button', { name: 'Pain is back — repeat' });
+	for (let i = 0; i < 3; i++) {
+		await page.clock.runFor(30_000);
+		await painBack.click();
+		await expect(step(page)).toHaveAttribute('data-exercise', 'wall-stretch');
+	}
+	await page.clock.runFor(30_000);
+	await painBack.click();
+	await expect(page.locator('.fa-done')).toHaveAttribute('data-outcome', 'repeat-limit');
+	await expect(page.getByRole('heading', { name: 'The pain keeps coming back' })).toBeVisible();
+	await expect(page.locator('#care-urgent-long-cramp')).toBeVisible();
+	await expect(page.locator('.fa-session')).toHaveCount(0);
+});
 
 test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishes', async ({ page }) => {
 	await recordSpeech(page);
@@ -122,7 +261,7 @@ test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishe
 	await stopTheClock(page);
 	await page.goto('/en/first-aid');
 	await startInBed(page, 'en');
-	expect((await spoken(page))[0]).toMatch(/^en-GB: Towel strap stretch in bed\. Stay in bed\./);
+	expect((await spoken(page))[0]).toMatch(/^en-GB: Pull your toes back, sitting up in bed\. Sit up in bed/);
 	expect(await device(page)).toEqual(['lock:screen']);
 
 	await page.clock.runFor(20_000);
@@ -158,6 +297,23 @@ test('the in-bed sequence runs on the clock, speaks, pauses, repeats and finishe
 	expect(episodes).toEqual([expect.objectContaining({ situation: 'bed', outcome: 'gone', helped: false, durationSeconds: 185 })]);
 });
 
+test('the end of a session hands the episode to the diary', async ({ page }) => {
+	await stopTheClock(page);
+	await page.goto('/ru/first-aid');
+	await startInBed(page, 'ru');
+	await page.clock.runFor(30_000);
+	await page.getByRole('button', { name: 'Прошло' }).click();
+	await page.getByRole('button', { name: 'Да, помогло' }).click();
+	const diary = page.getByRole('link', { name: 'Добавить подробности в дневник' });
+	await expect(diary).toHaveAttribute('href', '/ru/diary?from=first-aid');
+	// Following it keeps the episode first (once, however often it is kept), for the diary to import.
+	await page.getByRole('button', { name: 'Сохранить этот случай для дневника судорог' }).click();
+	await diary.click();
+	await expect(page).toHaveURL('/ru/diary?from=first-aid');
+	const episodes = await page.evaluate(() => JSON.parse(localStorage.getItem('fitnavigator.first-aid.episodes.v1') ?? '[]'));
+	expect(episodes).toEqual([expect.objectContaining({ situation: 'bed', outcome: 'gone', helped: true, durationSeconds: 30 })]);
+});
+
 test('foot circles count 15 clockwise, then 15 counter-clockwise, aloud', async ({ page }) => {
 	await recordSpeech(page);
 	await stopTheClock(page);
@@ -166,6 +322,7 @@ test('foot circles count 15 clockwise, then 15 counter-clockwise, aloud', async 
 	await page.getByRole('button', { name: TEXT.en.floor }).click();
 	const counter = page.getByTestId('counter');
 	await expect(counter).toHaveText(/Clockwise\s*1 of 15/);
+	await page.getByRole('button', { name: TEXT.en.start, exact: true }).click();
 	await page.clock.runFor(28_000);
 	await expect(counter).toHaveText(/Clockwise\s*15 of 15/);
 	await page.clock.runFor(2_000);
@@ -218,8 +375,9 @@ test('with JavaScript off, the check and every step with its dose are readable',
 	const page = await context.newPage();
 	await page.goto('/en/guides/calf-cramps');
 	await page.getByRole('link', { name: 'Cramp now' }).click();
-	await expect(page.getByRole('link', { name: /Chest pain/ })).toHaveAttribute('href', '#care-emergency-chest');
-	await expect(page.locator('#care-emergency-chest')).toBeVisible();
+	const first = page.locator('.fa-choices a.fa-choice').first();
+	await expect(first).toHaveClass(/fa-sign-emergency/);
+	await expect(page.locator(`${await first.getAttribute('href')}[data-level="emergency"]`)).toBeVisible();
 	for (const id of ['bed', 'standing', 'floor', 'after-sport'])
 		await expect(page.locator(`#sequence-${id} .dose`).first()).toContainText(/\d/);
 	await expect(page.locator('#sequence-bed .exercise')).toHaveCount(2);
@@ -260,8 +418,8 @@ test('every first-aid screen has no serious or critical axe violations, light an
 			await page.goto(`/${lang}/first-aid`);
 			await startInBed(page, lang);
 			await scan(`${lang} ${colorScheme} timer`);
-			await page.locator('.fa-controls button').nth(3).click();
-			await page.locator('.fa-controls button').nth(1).click();
+			await page.locator('.fa-gone').click();
+			await page.locator('.fa-done .fa-controls button').nth(1).click();
 			await scan(`${lang} ${colorScheme} finished`);
 			await page.goto(`/${lang}/first-aid/water`);
 			await scan(`${lang} ${colorScheme} water card`);
