@@ -16,7 +16,7 @@ const TEXT = {
 		floor: 'I can lie down on the floor',
 		toePull: 'Pull your toes back, sitting up in bed',
 		pinch: 'Pinch massage',
-		start: 'Start'
+		start: 'Start now'
 	},
 	ru: {
 		none: /Ничего из этого/,
@@ -24,7 +24,7 @@ const TEXT = {
 		floor: 'Могу лечь на пол',
 		toePull: 'Потяните пальцы ноги на себя, сидя в постели',
 		pinch: 'Щипковый массаж',
-		start: 'Начать'
+		start: 'Начать сейчас'
 	}
 } as const;
 
@@ -157,15 +157,19 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
-test('the timer waits for "Start": choosing the place shows the step, it does not run it', async ({ page }) => {
+test('the timer waits: a visible 10-second count-in to get into position, or "Start now"', async ({ page }) => {
 	await stopTheClock(page);
 	await page.goto('/en/first-aid');
 	await page.getByRole('button', { name: TEXT.en.none }).click();
 	await page.getByRole('button', { name: TEXT.en.bed }).click();
 	await expect(step(page)).toHaveAttribute('data-status', 'ready');
-	await page.clock.runFor(30_000);
+	await expect(page.getByTestId('count-in')).toHaveText('Get into position: the timer starts in 10 s.');
+	await page.clock.runFor(6_000);
+	await expect(page.getByTestId('count-in')).toHaveText('Get into position: the timer starts in 4 s.');
 	await expect(timer(page)).toHaveText('1:00');
-	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	await page.clock.runFor(4_000);
+	await expect(step(page)).toHaveAttribute('data-status', 'running');
+	await expect(page.getByTestId('count-in')).toHaveCount(0);
 	await page.clock.runFor(10_000);
 	await expect(timer(page)).toHaveText('0:50');
 });
@@ -240,7 +244,7 @@ test('the pain back a 4th time on the wall stretch (dose: up to 3) stops with th
 	await page.goto('/en/first-aid');
 	await page.getByRole('button', { name: TEXT.en.none }).click();
 	await page.locator('.fa-choice[data-id="standing"]').click();
-	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	await page.getByRole('button', { name: TEXT.en.start }).click();
 	const painBack = page.getByRole('button', { name: 'Pain is back — repeat' });
 	for (let i = 0; i < 3; i++) {
 		await page.clock.runFor(30_000);

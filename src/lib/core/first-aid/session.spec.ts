@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	COUNT_IN_MS,
 	COUNT_PACE_MS,
 	cues,
 	progress,
@@ -159,17 +160,28 @@ describe('the first-aid session', () => {
 	it('refuses to start with no steps', () => expect(() => startSession([], 0, LIMIT)).toThrow());
 });
 
-describe('the timer waits for "Start"', () => {
-	it('shows the first step ready, its full time, and runs nothing before the tap', () => {
-		const state = [tick(s(30))].reduce(transition, opened());
+describe('the timer waits for "Start now" or the end of a visible count-in', () => {
+	it('shows the first step ready, its full time, and counts in', () => {
+		const state = [tick(COUNT_IN_MS - 2500)].reduce(transition, opened());
 		expect(state).toMatchObject({ status: 'ready', index: 0, starts: 1 });
-		expect(progress(state)).toMatchObject({ elapsedMs: 0, remainingSeconds: 60 });
+		expect(progress(state)).toMatchObject({ elapsedMs: 0, remainingSeconds: 60, countIn: 3 });
 	});
-	it('runs the first step from the moment of the tap', () => {
-		const state = [ev('start', s(20)), tick(s(79))].reduce(transition, opened());
+	it('at the end of the count-in the first step runs by itself, from that moment', () => {
+		expect(progress([tick(COUNT_IN_MS - 1)].reduce(transition, opened()))).toMatchObject({ elapsedMs: 0, countIn: 1 });
+		const state = [tick(COUNT_IN_MS + s(59))].reduce(transition, opened());
+		expect(state).toMatchObject({ status: 'running', index: 0 });
+		expect(progress(state)).toMatchObject({ remainingSeconds: 1 });
+		expect(progress(state).countIn).toBeUndefined();
+		expect(transition(state, tick(COUNT_IN_MS + s(60)))).toMatchObject({ index: 1 });
+	});
+	it('a late tick after the count-in crosses into the next step', () => {
+		expect([tick(COUNT_IN_MS + s(75))].reduce(transition, opened())).toMatchObject({ index: 1, status: 'running' });
+	});
+	it('"Start now" runs the first step from the moment of the tap', () => {
+		const state = [ev('start', s(4)), tick(s(63))].reduce(transition, opened());
 		expect(state).toMatchObject({ status: 'running', index: 0 });
 		expect(progress(state).remainingSeconds).toBe(1);
-		expect(transition(state, tick(s(80)))).toMatchObject({ index: 1 });
+		expect(transition(state, tick(s(64)))).toMatchObject({ index: 1 });
 	});
 	it('"Pain is back" before the start repeats nothing', () => {
 		expect([ev('repeat', s(5))].reduce(transition, opened())).toMatchObject({ status: 'ready', repeats: [0, 0] });
@@ -276,7 +288,10 @@ describe('the safety limits end the session with the long-cramp card', () => {
 	for (const c of cases) it(c.name, () => expect(run(c.events, c.steps)).toMatchObject(c.expected));
 
 	it('the limit counts from the place tap, not from "Start"', () => {
-		const state = [ev('start', s(300)), ev('pause', s(301)), tick(s(600))].reduce(transition, opened());
+		// A count-in longer than the limit, to see the clock run from the place tap.
+		expect([tick(s(599))].reduce(transition, startSession(STEPS, 0, LIMIT, s(700)))).toMatchObject({ status: 'ready' });
+		expect([tick(s(600))].reduce(transition, startSession(STEPS, 0, LIMIT, s(700)))).toMatchObject({ outcome: 'time-limit' });
+		const state = [ev('start', s(300)), ev('pause', s(301)), tick(s(600))].reduce(transition, startSession(STEPS, 0, LIMIT, s(700)));
 		expect(state).toMatchObject({ outcome: 'time-limit', endedAt: s(600) });
 	});
 	it('the 10-minute stop neither vibrates nor reads a step: it ends', () => {

@@ -7,6 +7,8 @@
 
 /** One slow foot circle (or one press) every two seconds: 15 + 15 circles take a minute. */
 export const COUNT_PACE_MS = 2000;
+/** Time to get into position before the first timer runs; "Start now" cuts it short. */
+export const COUNT_IN_MS = 10_000;
 
 /** `repeatMax`: how often the dose allows the step again when the pain comes back; none = no limit but time. */
 export type Step = { exercise: string; repeatMax?: number } & (
@@ -35,7 +37,7 @@ export const stepMs = (s: Step) => (s.kind === 'timer' ? s.ms : s.parts.reduce((
 export type Session = {
 	steps: Step[];
 	index: number;
-	/** `ready`: the first step is on screen, its timer waits for the reader's "Start". */
+	/** `ready`: the first step is on screen and its timer waits: for "Start now", or the count-in to end at `since`. */
 	status: 'ready' | 'running' | 'paused' | 'finished';
 	/** The time this state describes (the `now` of the last event). */
 	at: number;
@@ -73,7 +75,7 @@ export type SessionEvent =
 	| { type: 'repeat'; now: number }
 	| { type: 'gone'; now: number };
 
-export function startSession(steps: Step[], now: number, limitMs: number): Session {
+export function startSession(steps: Step[], now: number, limitMs: number, countInMs = COUNT_IN_MS): Session {
 	if (!steps.length) throw new Error('a session needs at least one step');
 	return {
 		steps,
@@ -81,7 +83,7 @@ export function startSession(steps: Step[], now: number, limitMs: number): Sessi
 		status: 'ready',
 		at: now,
 		doneMs: 0,
-		since: now,
+		since: now + countInMs,
 		starts: 1,
 		startedAt: now,
 		limitMs,
@@ -112,9 +114,13 @@ function painBack(s: Session, index: number, at: number): Session {
 	return enter({ ...s, repeats }, index, at);
 }
 
-/** Brings a running session up to `now`, crossing as many step ends as fit in between. */
+/** Brings a ready or running session up to `now`: past the count-in, across as many step ends as fit. */
 function advance(s: Session, now: number): Session {
 	let next: Session = { ...s, at: Math.max(now, s.at) };
+	if (next.status === 'ready') {
+		if (next.at < next.since) return next;
+		next = { ...next, status: 'running' }; // the count-in is over: the step runs from its end
+	}
 	while (next.status === 'running') {
 		const end = next.since + stepMs(next.steps[next.index]) - next.doneMs;
 		if (next.at < end) break;
@@ -134,7 +140,7 @@ export function transition(state: Session, event: SessionEvent): Session {
 		const at = Math.max(event.now, state.at);
 		return at >= limitAt ? finish(state, limitAt, 'time-limit') : painBack(state, 0, at);
 	}
-	const running = state.status === 'running';
+	const running = state.status === 'running' || state.status === 'ready';
 	if (event.now >= limitAt) {
 		// The steps run up to the limit (the last may end just before it); then the session stops.
 		const s = running ? advance(state, limitAt) : state;
@@ -169,17 +175,20 @@ export type Progress = {
 	remainingSeconds: number;
 	/** For a counter: which part (0-based) and which count within it (1-based) is under way. */
 	count?: { part: number; n: number };
+	/** While ready: whole seconds until the timer starts by itself. */
+	countIn?: number;
 };
 
 export function progress(s: Session): Progress {
 	const step = s.steps[s.index];
 	const elapsedMs = Math.min(elapsed(s), stepMs(step));
 	const remainingSeconds = Math.ceil((stepMs(step) - elapsedMs) / 1000);
-	if (step.kind === 'timer') return { index: s.index, step, elapsedMs, remainingSeconds };
+	const countIn = s.status === 'ready' ? { countIn: Math.ceil((s.since - s.at) / 1000) } : {};
+	if (step.kind === 'timer') return { index: s.index, step, elapsedMs, remainingSeconds, ...countIn };
 	let k = Math.min(Math.floor(elapsedMs / step.paceMs), step.parts.reduce((a, b) => a + b, 0) - 1);
 	let part = 0;
 	while (k >= step.parts[part]) k -= step.parts[part++];
-	return { index: s.index, step, elapsedMs, remainingSeconds, count: { part, n: k + 1 } };
+	return { index: s.index, step, elapsedMs, remainingSeconds, count: { part, n: k + 1 }, ...countIn };
 }
 
 /** What to say or signal between two states: a step (re)starts, a count begins, the session ends. */
