@@ -10,8 +10,11 @@ import { build, files, prerendered, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `fitnavigator-${version}`;
 
-/** The pages someone in pain may need with no signal, with the data SvelteKit loads for them. */
-const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps)?(\/__data\.json)?$/;
+/**
+ * The pages someone in pain may need with no signal, with the data SvelteKit loads for them;
+ * and the diary that first aid hands its episode to, once it is prerendered.
+ */
+const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps|\/diary)?(\/__data\.json)?$/;
 const PRECACHE = [...build, ...files, ...prerendered.filter((path) => OFFLINE_PAGE.test(path))];
 const precached = new Set(PRECACHE);
 
