@@ -13,7 +13,9 @@ describe('firstAidView', () => {
 		it(`${lang}: checks the emergency sign first, then the urgent one, each with its card`, () => {
 			expect(view.checks.map((c) => [c.card.level, c.card.id])).toEqual([
 				['emergency', 'emergency-chest'],
-				['urgent', 'urgent-dvt']
+				['emergency', 'emergency-limb'],
+				['urgent', 'urgent-dvt'],
+				['urgent', 'urgent-tear']
 			]);
 			for (const c of view.checks) expect(c.sign).toBe(library.value.care.get(c.card.id)?.sign?.[lang]);
 		});
