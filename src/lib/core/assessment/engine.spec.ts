@@ -647,8 +647,6 @@ describe('what every result holds', () => {
 		expect(lib.care.get(r.care[0])!.level).toBe(r.urgency);
 		expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
 		expect(r.firstAid).not.toContain('pin-prick');
-		// [H-05.1] medicines are for a doctor to decide, never a tick-off
-		expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine)).toEqual([]);
 		for (const c of r.causes) expect(c.why.length).toBeGreaterThan(0);
 		if (r.urgency === 'emergency') {
 			// [H-01.4] only the emergency: the call, nothing else to do now
@@ -660,6 +658,16 @@ describe('what every result holds', () => {
 			for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
 			expect(r.prevention.length).toBeGreaterThan(0);
 		}
+	});
+
+	it('[H-05.1] never puts a medicine or supplement in a plan, for any reader', () => {
+		for (const s of scenarios)
+			for (const ageGroup of ['child', 'adult', 'older'] as const) {
+				const r = run({ ...s.answers, ageGroup });
+				expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine).map((p) => p.id)).toEqual([]);
+			}
+		// and the quinine card says it is never for pregnancy or children
+		expect(lib.measures.get('prescribed-anticonvulsants')!.avoidWith[0].for).toEqual(['pregnancy', 'child']);
 	});
 
 	it('[H-17.1] gives the same ids in both languages, with the text in the requested one', () => {
