@@ -757,6 +757,8 @@ describe('what every result holds', () => {
 	it('names the answers that raised the level', () => {
 		const r = run({ signs: ['swelling', 'warmth'] });
 		expect(r.reasons[0].text).toContain('one calf is swollen; the painful spot feels warm');
+		// "I" keeps its capital inside the sentence
+		expect(run({ signs: ['fainting'] }).reasons[0].text).toContain('about: I fainted or nearly fainted.');
 	});
 
 	it('adds up answers that point to one cause, strongest first', () => {
