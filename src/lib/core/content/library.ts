@@ -144,35 +144,34 @@ export function parseLibrary(files: ContentFile[]): Result<Library, ContentError
 	}
 	const phrases = rawPhrases(parsedFiles);
 	for (const { path, data: raw } of parsedFiles) {
-		const file = { path };
 		const data = PHRASE_FILE.test(path) ? raw : expandPhrases(raw, phrases, path, errors);
 		if (!PHRASE_FILE.test(path)) errors.push(...numbersOutsidePhrases(raw, path));
-		const guide = GUIDE_FILE.exec(file.path);
+		const guide = GUIDE_FILE.exec(path);
 		if (guide) {
 			const parsed = guideSchema.safeParse(data);
-			if (!parsed.success) errors.push(...issues(file.path, parsed.error));
+			if (!parsed.success) errors.push(...issues(path, parsed.error));
 			else if (parsed.data.slug !== guide[1])
-				errors.push({ file: file.path, field: 'slug', message: `must match the file name "${guide[1]}"` });
+				errors.push({ file: path, field: 'slug', message: `must match the file name "${guide[1]}"` });
 			else lib.guides.push(parsed.data);
 			continue;
 		}
-		const list = LIST_DIR.exec(file.path)?.[1];
+		const list = LIST_DIR.exec(path)?.[1];
 		if (!list || !(list in listFiles)) {
-			errors.push({ file: file.path, field: '(file)', message: 'not a known content folder' });
+			errors.push({ file: path, field: '(file)', message: 'not a known content folder' });
 			continue;
 		}
 		const name = list as ListName;
 		if (!Array.isArray(data)) {
-			errors.push({ file: file.path, field: '(root)', message: 'expected a list of entries' });
+			errors.push({ file: path, field: '(root)', message: 'expected a list of entries' });
 			continue;
 		}
 		data.forEach((entry, index) => {
 			const parsed = listFiles[name].safeParse(entry);
-			if (!parsed.success) return errors.push(...issues(file.path, parsed.error, [index]));
+			if (!parsed.success) return errors.push(...issues(path, parsed.error, [index]));
 			const key = `${name}:${parsed.data.id}`;
 			const seen = origin.get(key);
-			if (seen) return errors.push({ file: file.path, field: `[${index}].id`, message: `"${parsed.data.id}" is already defined in ${seen}` });
-			origin.set(key, file.path);
+			if (seen) return errors.push({ file: path, field: `[${index}].id`, message: `"${parsed.data.id}" is already defined in ${seen}` });
+			origin.set(key, path);
 			(lib[name] as Map<string, unknown>).set(parsed.data.id, parsed.data);
 		});
 	}
