@@ -115,3 +115,39 @@ test('the naughty-string corpus through every string field: 400, never 5xx', asy
 	// "en", "night" and the like are not in the corpus, so every body is rejected as a field error.
 	expect(Object.fromEntries(statuses)).toEqual({ 400: bodies.length });
 });
+
+test.describe("the issue's reproductions, through the API", () => {
+	test('[H-04.6] a recent injury in sport: no reassurance, no massage or hard stretching', async ({ request }) => {
+		const body = await (
+			await request.post(url, { data: { episode: { durationMinutes: 3, perWeek: 1, situation: 'sport' }, factors: ['leg-injury'] } })
+		).json();
+		expect(body.reasons.map((r: { id: string }) => r.id)).not.toContain('no-warning-signs');
+		expect(body.firstAid).toEqual([]);
+		expect(body.leftOut.map((l: { id: string }) => l.id)).toEqual([
+			'wall-stretch',
+			'pinch-massage',
+			'thumb-pressure',
+			'professional-massage'
+		]);
+	});
+
+	test('[H-05.3] pregnant with four nights a week: no medicine in the plan, the clot signs named', async ({ request }) => {
+		const body = await (
+			await request.post(url, { data: { episode: { durationMinutes: 3, perWeek: 4, situation: 'night' }, factors: ['pregnancy'] } })
+		).json();
+		expect(body.urgency).toBe('see-doctor');
+		expect(body.prevention.map((p: { id: string }) => p.id)).not.toContain('prescribed-anticonvulsants');
+		expect(body.reasons.find((r: { id: string }) => r.id === 'clot-risk').text).toContain('Signs of a blood clot');
+		expect(body.ifWorse[0].sign).toContain('Signs of a blood clot');
+	});
+
+	test('accepts the new ids and the age group, and answers the emergency with tel: links', async ({ request }) => {
+		const res = await request.post(url, {
+			data: { lang: 'ru', ageGroup: 'child', episode: { durationMinutes: 1, perWeek: 0, situation: 'walking' }, signs: ['cold-pale-leg'] }
+		});
+		expect(res.status()).toBe(200);
+		const body = await res.json();
+		expect([body.urgency, body.ageGroup, body.care]).toEqual(['emergency', 'child', ['emergency-limb']]);
+		expect(await (await request.post(url, { data: { ...good, ageGroup: 'baby' } })).json()).toMatchObject({ error: { field: 'ageGroup' } });
+	});
+});

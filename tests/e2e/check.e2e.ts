@@ -31,15 +31,36 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(first).toHaveAttribute('data-level', 'urgent');
 			await expect(first).toContainText('Get medical help today');
 			await expect(page.locator('.first-aid')).toHaveCount(0);
-			await expect(page.locator('.assessment a[href="/en/first-aid"]')).toHaveCount(0);
+			await expect(page.locator('.assessment a[href^="/en/first-aid"]')).toHaveCount(0);
 			await expect(page.locator('.withheld')).toContainText('blood clot');
+		});
+
+		test('[H-04.5] sport with a pop or snap: the urgent tear card and no exercise', async ({ page }) => {
+			await answer(page, 'en', { situation: 'sport', minutes: '1', perWeek: '0', signs: ['pop-or-snap'] });
+			const first = page.locator('.assessment .care').first();
+			await expect(first).toHaveAttribute('data-level', 'urgent');
+			await expect(first).toHaveAttribute('data-id', 'urgent-tear');
+			await expect(first).toContainText('Go to A&E or urgent care today');
+			await expect(page.locator('.first-aid li')).toHaveCount(0);
+			await expect(page.locator('.assessment a[href^="/en/first-aid"]')).toHaveCount(0);
+			await expect(page.locator('.withheld')).toContainText('torn');
+		});
+
+		test('[H-01.5] an emergency answer is only the emergency: the call as tel: links, no first aid, no plan (ru)', async ({ page }) => {
+			await answer(page, 'ru', { situation: 'night', minutes: '1', perWeek: '0', signs: ['coughing-blood'] });
+			const first = page.locator('.assessment .care').first();
+			await expect(first).toHaveAttribute('data-level', 'emergency');
+			await expect(first.locator('a[href="tel:103"]').first()).toBeVisible();
+			await expect(first.locator('a[href="tel:112"]').first()).toBeVisible();
+			await expect(page.locator('.assessment a[href^="/ru/first-aid"]')).toHaveCount(0);
+			await expect(page.locator('.first-aid, .plan-preview, .save-plan, .if-worse')).toHaveCount(0);
 		});
 
 		test('a long, frequent cramp names both rules and the phlebologist (ru)', async ({ page }) => {
 			await answer(page, 'ru', { situation: 'sport', minutes: '20', perWeek: '3', factors: ['intense-exercise'] });
 			await expect(page).toHaveTitle('Результат проверки — FitNavigator');
 			await expect(page.locator('.assessment .care').first()).toHaveAttribute('data-level', 'urgent');
-			await expect(page.locator('.reasons li[data-id="long-cramp"]')).toBeVisible();
+			await expect(page.locator('.reasons li[data-id="long-cramp"]')).toBeAttached();
 			await expect(page.locator('.reasons li[data-id="long-and-frequent"]')).toContainText('флеболог');
 			await expect(page.locator('[data-id="overstrain"] a')).toHaveAttribute('href', '/ru/guides/calf-cramps#cause-overstrain');
 			await expect(page.locator('.first-aid li').first()).toHaveAttribute('data-id', 'wall-stretch');
@@ -57,6 +78,40 @@ for (const javaScriptEnabled of [true, false]) {
 		});
 	});
 }
+
+test('[H-08.3] every emergency and urgent number on a result card is a tel: link', async ({ page }) => {
+	await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', signs: ['swelling'] });
+	const card = page.locator('.assessment .care[data-id="urgent-dvt"]').last();
+	for (const n of ['999', '112', '911', '111']) await expect(card.locator(`a[href="tel:${n}"]`)).toHaveCount(1);
+	// no number left as plain text outside a link
+	const plain = await card.evaluate((el) => {
+		const clone = el.cloneNode(true) as HTMLElement;
+		clone.querySelectorAll('a[href^="tel:"]').forEach((a) => a.remove());
+		return clone.textContent ?? '';
+	});
+	expect(plain).not.toMatch(/\b(999|112|911|111)\b/);
+});
+
+test('[H-18.1] a pregnant reader on a 390 × 844 phone sees the urgency, why, what to do and "Save as my plan" without scrolling', async ({
+	browser
+}) => {
+	for (const lang of ['en', 'ru'] as const) {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await answer(page, lang, { situation: 'night', minutes: '1', perWeek: '3', factors: ['pregnancy'] });
+		await page.evaluate(() => window.scrollTo(0, 0));
+		const answerBox = page.locator('.assessment .answer');
+		const save = page.locator('.save-plan button');
+		for (const el of [answerBox.locator('.care-heading'), answerBox.locator('.why'), answerBox.locator('.now'), save]) {
+			const box = await el.boundingBox();
+			expect(box, lang).not.toBeNull();
+			expect(box!.y + box!.height, `${lang}: ${await el.innerText()}`).toBeLessThanOrEqual(844);
+		}
+		await save.click();
+		await expect(page.locator('.save-plan [role="status"]')).toBeVisible();
+		await context.close();
+	}
+});
 
 test('the page and the API give the same answer', async ({ page, request }) => {
 	const answers = { situation: 'swimming', minutes: '15', perWeek: '7', factors: ['alcohol', 'cold-exposure'], signs: ['numbness'] };
@@ -86,7 +141,7 @@ test('the page and the API give the same answer', async ({ page, request }) => {
 test('"Make this my plan" keeps the plan on the device, through a reload', async ({ page }) => {
 	await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: 'unsure', factors: ['varicose-veins'] });
 	const measures = await page.locator('.plan-preview article').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-	await page.getByRole('button', { name: 'Make this my plan' }).click();
+	await page.getByRole('button', { name: 'Save as my plan' }).click();
 	await page.getByRole('link', { name: 'Open your plan' }).click();
 	await expect(page).toHaveTitle('Your prevention plan — FitNavigator');
 	await expect(page.locator('.doctor-first')).toBeVisible();
@@ -103,7 +158,9 @@ test('"Make this my plan" keeps the plan on the device, through a reload', async
 	await expect(page.getByRole('link', { name: 'Take the self-check to make one' })).toBeVisible();
 });
 
-test('self-check, result and plan pages: no serious or critical axe violations, light and dark', async ({ page }) => {
+test('[H-17.2] self-check, result and plan pages in both languages: no serious or critical axe violations, light and dark', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
@@ -117,7 +174,7 @@ test('self-check, result and plan pages: no serious or critical axe violations, 
 				situation: 'night',
 				minutes: '30',
 				perWeek: '7',
-				signs: ['chest-pain', 'numbness'],
+				signs: ['swelling', 'numbness'],
 				factors: ['varicose-veins']
 			});
 			await expectNoSeriousAxe(page, `/${lang}/check result (${colorScheme})`);

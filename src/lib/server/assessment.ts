@@ -3,7 +3,7 @@
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
 import type { AssessmentPage, CheckChoices } from '../core/assessment/view';
-import { FACTORS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
+import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
 import { anchorOf, careView, measureView, type MeasureView } from '../core/content/view';
 import { library } from './content';
 import { renderMarkdown } from './markdown';
@@ -17,7 +17,13 @@ export function checkForm(lang: Lang): CheckChoices {
 	return {
 		situations: choices(library.situations, SITUATIONS),
 		factors: choices(library.factors, FACTORS),
-		signs: choices(library.signs, SIGNS)
+		signs: SIGN_GROUPS.map((group) => ({
+			group,
+			choices: choices(
+				library.signs,
+				SIGNS.filter((id) => library.signs.get(id)!.group === group)
+			)
+		}))
 	};
 }
 
@@ -26,11 +32,15 @@ export function assessmentPage(input: AssessmentInput): AssessmentPage {
 	const lang = input.lang;
 	return {
 		...result,
+		ifWorse: result.ifWorse.map((w) => ({ ...w, text: renderInline(w.text) })),
 		cards: result.care.map((id) => careView(library.care.get(id)!, lang, renderMarkdown)),
 		exercises: result.firstAid.map((id) => ({ id, title: library.exercises.get(id)!.title[lang], anchor: anchorOf.exercise(id) })),
 		measures: result.prevention.map((p) => measureView(library.measures.get(p.id)!, lang, renderMarkdown))
 	};
 }
+
+/** One Markdown sentence as inline HTML: the paragraph around it dropped. */
+const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');
 
 /** Every prevention measure, for the plan page to show whichever the reader saved. */
 export const allMeasures = (lang: Lang): MeasureView[] => [...library.measures.values()].map((m) => measureView(m, lang, renderMarkdown));

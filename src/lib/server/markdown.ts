@@ -8,7 +8,8 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 const allowed: sanitizeHtml.IOptions = {
 	allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'br', 'code', 'blockquote', 'h3', 'h4'],
 	allowedAttributes: { a: ['href'] },
-	allowedSchemes: ['https', 'mailto'],
+	// tel: so the emergency numbers are one tap away on a phone
+	allowedSchemes: ['https', 'mailto', 'tel'],
 	allowProtocolRelative: false
 };
 

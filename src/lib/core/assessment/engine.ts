@@ -1,25 +1,48 @@
 // The self-check: answers in, explained advice out. Generic over the rules in content/
 // (situations, factors, signs, triage rules, notes); it knows no medical fact itself.
 import type { Library } from '../content/library';
-import { EVIDENCE_LEVELS, URGENCY_LEVELS, type Answer, type Lang, type Measure, type Rule, type Urgency } from '../content/schema';
-import type { AssessmentInput } from './input';
+import {
+	EVIDENCE_LEVELS,
+	URGENCY_LEVELS,
+	type Answer,
+	type AvoidWith,
+	type Lang,
+	type Measure,
+	type Note,
+	type Rule,
+	type Urgency
+} from '../content/schema';
+import type { AgeGroup, AssessmentInput } from './input';
 
 export type Specialist = 'phlebologist' | 'gp';
-export type Reason = { id: string; text: string; source: string };
+/** `source`: the first source that says it; `precaution`: set when the rule is our own precaution. */
+export type Reason = { id: string; text: string; source: string | null; precaution?: string };
 export type LikelyCause = { id: string; title: string; why: string; weight: number };
 /** `causes`: which of the likely causes it works against (empty for general advice). */
 export type PreventionItem = { id: string; title: string; evidence: Measure['evidence']['level']; evidenceNote: string; causes: string[] };
+/** `text` is Markdown (it may hold the emergency numbers as tel: links). */
 export type SafetyNet = { sign: string; urgency: Urgency; text: string };
+/** An exercise or measure left out because it is not for this reader, and why; `instead` took its place. */
+export type LeftOut = { id: string; kind: 'exercise' | 'measure'; title: string; reason: string; instead?: string };
 export type Assessment = {
 	lang: Lang;
+	ageGroup: AgeGroup;
 	urgency: Urgency;
+	/** The specialist on the most urgent card, or null (emergency services, self-care). */
 	specialist: Specialist | null;
-	/** Care cards to show, most urgent first. */
+	/** Care cards to show, most urgent first. An emergency answer holds only the emergency. */
 	care: string[];
 	reasons: Reason[];
 	causes: LikelyCause[];
 	firstAid: string[];
+	/** Why first aid on land was withheld (a possible clot or tear), or null. */
+	firstAidWithheld: string | null;
+	/** Which guided session fits: on land, in the water, or none (withheld, emergency, or adapted for this reader). */
+	guidedFirstAid: 'land' | 'water' | null;
 	prevention: PreventionItem[];
+	/** The plan should wait until a doctor has been seen (e.g. varicose veins). */
+	doctorFirst: boolean;
+	leftOut: LeftOut[];
 	ifWorse: SafetyNet[];
 	sources: { id: string; title: string; url: string }[];
 };
@@ -35,7 +58,8 @@ function get<T>(map: Map<string, T>, id: string): T {
 	return item;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);
+/** A label inside a sentence: "Chest pain" → "chest pain", but "I fainted" keeps its capital. */
+const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
 
 /** The answers that made a rule fire, or undefined when it does not. */
 function match(rule: Rule, input: AssessmentInput): string[] | undefined {
@@ -47,6 +71,7 @@ function match(rule: Rule, input: AssessmentInput): string[] | undefined {
 		(!signs || signs.length > 0) &&
 		(!factors || factors.length > 0) &&
 		(!when.situations || when.situations.includes(situation)) &&
+		(!when.ageGroups || when.ageGroups.includes(input.ageGroup)) &&
 		// "not sure" (null) never fires a threshold; the safety net below still names it
 		(when.durationMinutesAbove === undefined || (durationMinutes !== null && durationMinutes > when.durationMinutesAbove)) &&
 		(when.perWeekAtLeast === undefined || (perWeek !== null && perWeek >= when.perWeekAtLeast));
@@ -55,7 +80,7 @@ function match(rule: Rule, input: AssessmentInput): string[] | undefined {
 
 type Fired = { rule: Rule; answers: string[] };
 
-/** The rules that fire, most urgent first, and the level and specialist they set. */
+/** The rules that fire, most urgent first (file order within a level), and the level they set. */
 function triage(lib: Library, input: AssessmentInput) {
 	const levelOf = (rule: Rule) => get(lib.care, rule.care).level;
 	const fired = [...lib.rules.values()]
@@ -63,18 +88,17 @@ function triage(lib: Library, input: AssessmentInput) {
 		.filter((f): f is Fired => f.answers !== undefined)
 		.sort((a, b) => rank(levelOf(b.rule)) - rank(levelOf(a.rule)));
 	const urgency: Urgency = fired.length ? levelOf(fired[0].rule) : 'self-care';
-	const specialists = fired.map((f) => get(lib.care, f.rule.care).specialist);
-	// Emergency services come first; otherwise the vein specialist the original article names, then a GP.
-	const specialist: Specialist | null =
-		urgency === 'emergency' ? null : specialists.includes('phlebologist') ? 'phlebologist' : specialists.includes('gp') ? 'gp' : null;
+	// the specialist follows the urgency: never a vein specialist on an urgent clot answer
+	const specialist: Specialist | null = fired.length ? (get(lib.care, fired[0].rule.care).specialist ?? null) : null;
 	return { fired, urgency, specialist };
 }
 
 /** Several answers pointing to one cause add up like independent chances: 1 − Π(1 − w). */
-function likelyCauses(lib: Library, answers: Answer[], lang: Lang): LikelyCause[] {
+function likelyCauses(lib: Library, answers: Answer[], lang: Lang, excluded: Set<string>): LikelyCause[] {
 	const causes = new Map<string, { miss: number; why: string[] }>();
 	for (const answer of answers)
 		for (const p of answer.causes) {
+			if (excluded.has(p.cause)) continue;
 			const c = causes.get(p.cause) ?? { miss: 1, why: [] };
 			c.miss *= 1 - p.weight;
 			c.why.push(p.why[lang]);
@@ -87,12 +111,13 @@ function likelyCauses(lib: Library, answers: Answer[], lang: Lang): LikelyCause[
 
 /**
  * Measures against the likely causes, taking turns over the causes (strongest first) so
- * each gets its own best measures, capped so a daily checklist stays doable.
+ * each gets its own best measures, capped so a daily checklist stays doable. Medicines are
+ * never plan items: they are for a doctor to decide.
  */
-function fittingMeasures(lib: Library, likely: LikelyCause[]): string[] {
+function fittingMeasures(lib: Library, likely: LikelyCause[], fits: (m: Measure) => boolean): string[] {
 	const against = (cause: string) =>
 		[...lib.measures.values()]
-			.filter((m) => m.causes.includes(cause))
+			.filter((m) => m.causes.includes(cause) && !m.medicine && fits(m))
 			// the measure aimed most squarely at this cause first, then the better-supported one
 			.sort(
 				(a, b) => a.causes.length - b.causes.length || EVIDENCE_LEVELS.indexOf(a.evidence.level) - EVIDENCE_LEVELS.indexOf(b.evidence.level)
@@ -107,88 +132,138 @@ function fittingMeasures(lib: Library, likely: LikelyCause[]): string[] {
 /**
  * Safety-netting: new signs at this level or above (same level can mean other advice: a
  * clot after a long cramp means no massage). At the top level, the top-level advice again.
+ * A fired rule's `ifWorseFirst` (clot risk → the clot signs) goes first.
  */
-function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, lang: Lang): SafetyNet[] {
+function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: AssessmentInput): SafetyNet[] {
 	const levelOf = (rule: Rule) => get(lib.care, rule.care).level;
 	const firedIds = new Set(fired.map((f) => f.rule.id));
-	const rules = [...lib.rules.values()].sort((a, b) => rank(levelOf(b)) - rank(levelOf(a)));
+	const first = [...new Set(fired.flatMap((f) => f.rule.ifWorseFirst))];
+	const order = (r: Rule) => (first.includes(r.id) ? first.indexOf(r.id) - first.length : 0);
+	const rules = [...lib.rules.values()]
+		// only what could still happen to this reader: a child's rule for a child, a medicine's rule after a new medicine
+		.filter(
+			(r) =>
+				r.ifWorse &&
+				(!r.when.ageGroups || r.when.ageGroups.includes(input.ageGroup)) &&
+				(!r.when.factors || r.when.factors.some((f) => input.factors.includes(f)))
+		)
+		.sort((a, b) => order(a) - order(b) || rank(levelOf(b)) - rank(levelOf(a)));
 	const next = rules.filter((r) => !firedIds.has(r.id) && rank(levelOf(r)) >= rank(urgency));
 	return (next.length ? next : rules.filter((r) => levelOf(r) === urgency)).map((r) => ({
-		sign: r.ifWorse.sign[lang],
+		sign: r.ifWorse!.sign[input.lang],
 		urgency: levelOf(r),
-		text: r.ifWorse.text[lang]
+		text: r.ifWorse!.text[input.lang]
 	}));
 }
+
+const noteWith = (lib: Library, role: Note['role']) => [...lib.notes.values()].find((n) => n.role === role)!;
+
+/** The first `avoidWith` entry that applies to this reader, if any. */
+const avoidFor = (avoidWith: AvoidWith[], reader: Set<string>) => avoidWith.find((a) => a.for.some((f) => reader.has(f)));
 
 export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const lang = input.lang;
 	const situation = get(lib.situations, input.episode.situation);
 	const answers: Answer[] = [situation, ...[...new Set(input.factors)].map((id) => get(lib.factors, id))];
 	const labelOf = (id: string) => lowerFirst((lib.signs.get(id) ?? get(lib.factors, id)).label[lang]);
+	const reader = new Set<string>([...input.factors, ...input.signs, input.ageGroup]);
 
-	const { fired, urgency, specialist } = triage(lib, input);
-	const notes: string[] = fired.length ? [] : ['no-warning-signs'];
+	const triaged = triage(lib, input);
+	const { urgency, specialist } = triaged;
+	// An emergency answer is only the emergency: the call and what to do while waiting.
+	const emergency = urgency === 'emergency';
+	const fired = emergency ? triaged.fired.filter((f) => get(lib.care, f.rule.care).level === 'emergency') : triaged.fired;
+	const notes: Note[] = fired.length ? [] : [noteWith(lib, 'no-warning-signs')];
 
-	const causes = likelyCauses(lib, answers, lang);
-	if (!causes.length) notes.push('no-clear-cause');
+	const excluded = new Set(fired.flatMap((f) => f.rule.notCauses));
+	const causes = emergency ? [] : likelyCauses(lib, answers, lang, excluded);
+	if (!emergency && !causes.length) notes.push(noteWith(lib, 'no-clear-cause'));
 
-	// With a possible clot, no stretching or massage; the water technique stays, because in
-	// the water staying afloat and reaching the shore comes before anything else.
-	const withhold = fired.some((f) => f.rule.withholdFirstAid);
+	const leftOut: LeftOut[] = [];
+	// With a possible clot or tear, no stretching or massage; the water technique stays,
+	// because in the water staying afloat and reaching the shore comes before anything else.
+	const withholding = fired.find((f) => f.rule.withholdFirstAid);
+	const withheldNote = withholding && get(lib.notes, withholding.rule.withholdFirstAid!);
 	const inWater = (id: string) => get(lib.exercises, id).position === 'water';
-	const firstAid = withhold ? situation.firstAid.filter(inWater) : situation.firstAid;
-	if (withhold) notes.push('first-aid-withheld');
-	if (firstAid.length && inWater(firstAid[0])) notes.push('water-technique');
+	const firstAid: string[] = [];
+	if (!emergency)
+		for (const id of withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid) {
+			const avoid = avoidFor(get(lib.exercises, id).avoidWith, reader);
+			const instead = avoid?.instead && !avoidFor(get(lib.exercises, avoid.instead).avoidWith, reader) ? avoid.instead : undefined;
+			if (avoid) leftOut.push({ id, kind: 'exercise', title: get(lib.exercises, id).title[lang], reason: avoid.reason[lang], instead });
+			const chosen = avoid ? instead : id;
+			if (chosen && !firstAid.includes(chosen)) firstAid.push(chosen);
+		}
+	if (withheldNote) notes.push(withheldNote);
+	if (firstAid.length && inWater(firstAid[0])) notes.push(noteWith(lib, 'water-technique'));
 
-	const fitting = fittingMeasures(lib, causes);
-	if (!fitting.length) notes.push('general-prevention');
-	// then whatever an answer (smoking → stop smoking) or a note names directly
-	const direct = [...answers.flatMap((a) => a.measures), ...notes.flatMap((n) => get(lib.notes, n).measures)];
-	const causeIds = new Set(causes.map((c) => c.id));
-	const prevention = [...new Set([...fitting, ...direct])].map((id) => {
-		const m = get(lib.measures, id);
-		return {
-			id,
-			title: m.title[lang],
-			evidence: m.evidence.level,
-			evidenceNote: m.evidence.note[lang],
-			causes: m.causes.filter((c) => causeIds.has(c))
-		};
-	});
+	const prevention: PreventionItem[] = [];
+	if (!emergency) {
+		const fits = (m: Measure) => !avoidFor(m.avoidWith, reader);
+		const fitting = fittingMeasures(lib, causes, fits);
+		if (!fitting.length) notes.push(noteWith(lib, 'general-prevention'));
+		// then whatever an answer (smoking → stop smoking) or a note names directly
+		const direct = [...answers.flatMap((a) => a.measures), ...notes.flatMap((n) => n.measures)];
+		// say what was left out for this reader among the measures the plan would otherwise hold
+		const unfiltered = fittingMeasures(lib, causes, () => true);
+		for (const id of new Set([...unfiltered, ...direct])) {
+			const m = get(lib.measures, id);
+			const avoid = avoidFor(m.avoidWith, reader);
+			if (avoid) leftOut.push({ id, kind: 'measure', title: m.title[lang], reason: avoid.reason[lang] });
+		}
+		const causeIds = new Set(causes.map((c) => c.id));
+		for (const id of new Set([...fitting, ...direct])) {
+			const m = get(lib.measures, id);
+			if (!fits(m) || m.medicine) continue;
+			prevention.push({
+				id,
+				title: m.title[lang],
+				evidence: m.evidence.level,
+				evidenceNote: m.evidence.note[lang],
+				causes: m.causes.filter((c) => causeIds.has(c))
+			});
+		}
+	}
 
 	const reasons: Reason[] = [
 		...fired.map(({ rule, answers }) => ({
 			id: rule.id,
 			text: rule.reason[lang].replace('{answers}', answers.map(labelOf).join('; ')),
-			source: rule.sources[0]
+			source: rule.sources[0] ?? null,
+			...(rule.precaution && { precaution: rule.precaution[lang] })
 		})),
-		...notes.map((id) => {
-			const note = get(lib.notes, id);
-			return { id, text: note.text[lang], source: note.sources[0] };
-		})
+		...notes.map((note) => ({ id: note.id, text: note.text[lang], source: note.sources[0] }))
 	];
 
 	const sourceIds = [
 		...fired.flatMap((f) => f.rule.sources),
-		...notes.flatMap((n) => get(lib.notes, n).sources),
+		...notes.flatMap((n) => n.sources),
 		...causes.flatMap((c) => get(lib.causes, c.id).sources),
-		...answers.flatMap((a) => a.sources)
+		...(emergency ? [] : answers.flatMap((a) => a.sources))
 	];
 	const sources = [...new Set(sourceIds)].map((id) => {
 		const s = get(lib.sources, id);
 		return { id, title: s.title, url: s.url };
 	});
 
+	const care = [...new Set([...fired.map((f) => f.rule.care), ...notes.flatMap((n) => n.care ?? [])])];
+	const adapted = leftOut.some((l) => l.kind === 'exercise');
 	return {
 		lang,
+		ageGroup: input.ageGroup,
 		urgency,
 		specialist,
-		care: [...new Set([...fired.map((f) => f.rule.care), ...notes.flatMap((n) => get(lib.notes, n).care ?? [])])],
+		care,
 		reasons,
 		causes,
 		firstAid,
+		firstAidWithheld: withheldNote ? withheldNote.text[lang] : null,
+		// the guided session runs its own fixed exercises: only offered when none was adapted or withheld
+		guidedFirstAid: !firstAid.length ? null : inWater(firstAid[0]) ? 'water' : withheldNote || adapted ? null : 'land',
 		prevention,
-		ifWorse: safetyNet(lib, fired, urgency, lang),
+		doctorFirst: care.some((id) => get(lib.care, id).doctorFirst),
+		leftOut,
+		ifWorse: emergency ? [] : safetyNet(lib, fired, urgency, input),
 		sources
 	};
 }

@@ -11,13 +11,20 @@ export const DURATION_CHOICES = [1, 5, 10, 15, 20, 30] as const;
 export const PER_WEEK_CHOICES = [0, 1, 2, 3, 7] as const;
 
 /** The fields the form shows, in order, for the error summary's links. */
-export const FORM_FIELDS = ['situation', 'durationMinutes', 'perWeek', 'factors', 'signs'] as const;
+export const FORM_FIELDS = ['situation', 'ageGroup', 'durationMinutes', 'perWeek', 'factors', 'signs'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 const number = (value: FormDataEntryValue | null) =>
 	value === null ? undefined : value === NOT_SURE ? null : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : String(value);
 
-export type FormAnswers = { situation?: string; durationMinutes?: string; perWeek?: string; factors: string[]; signs: string[] };
+export type FormAnswers = {
+	situation?: string;
+	ageGroup?: string;
+	durationMinutes?: string;
+	perWeek?: string;
+	factors: string[];
+	signs: string[];
+};
 
 export function assessmentFromForm(form: FormData, lang: Lang) {
 	const text = (name: string) => {
@@ -26,6 +33,7 @@ export function assessmentFromForm(form: FormData, lang: Lang) {
 	};
 	const answers: FormAnswers = {
 		situation: text('situation'),
+		ageGroup: text('ageGroup'),
 		durationMinutes: text('durationMinutes'),
 		perWeek: text('perWeek'),
 		factors: form.getAll('factors').map(String),
@@ -35,7 +43,9 @@ export function assessmentFromForm(form: FormData, lang: Lang) {
 		lang,
 		episode: { durationMinutes: number(form.get('durationMinutes')), perWeek: number(form.get('perWeek')), situation: answers.situation },
 		factors: answers.factors,
-		signs: answers.signs
+		signs: answers.signs,
+		// not answered: the schema's default (adult), as for the API
+		...(answers.ageGroup !== undefined && { ageGroup: answers.ageGroup })
 	});
 	return { parsed, answers, errors: parsed.success ? [] : formErrors(parsed.error) };
 }

@@ -1,7 +1,7 @@
 // What the self-check asks. One schema checks the JSON API and the form post, so both
 // give the same answer to the same input.
 import { z } from 'zod';
-import { FACTORS, langSchema, SIGNS, SITUATIONS } from '../content/schema';
+import { AGE_GROUPS, FACTORS, langSchema, SIGNS, SITUATIONS } from '../content/schema';
 
 /** A cramp of a whole day or more is not a cramp we can advise on; the bound stops absurd input. */
 export const MAX_DURATION_MINUTES = 24 * 60;
@@ -29,7 +29,10 @@ export const assessmentInputSchema = z.strictObject({
 		situation: known('situation', SITUATIONS)
 	}),
 	factors: z.array(known('factor', FACTORS)).max(FACTORS.length, `at most ${FACTORS.length} factors`).default([]),
-	signs: z.array(known('sign', SIGNS)).max(SIGNS.length, `at most ${SIGNS.length} signs`).default([])
+	signs: z.array(known('sign', SIGNS)).max(SIGNS.length, `at most ${SIGNS.length} signs`).default([]),
+	/** child: under 16; older: 65 and over. Optional, so older callers keep working. */
+	ageGroup: known('age group', AGE_GROUPS).default('adult')
 });
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 export type Situation = AssessmentInput['episode']['situation'];
+export type AgeGroup = AssessmentInput['ageGroup'];

@@ -125,15 +125,51 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	},
 	{
 		name: 'a rule citing an unknown source',
-		files: withFile('content/rules/calf.yaml', (t) => t.replace('sources: [nhs-dvt]', 'sources: [nhs-blood]')),
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('sources: [nhs-pulmonary-embolism, nhs-dvt]', 'sources: [nhs-blood, nhs-dvt]')),
 		file: 'content/rules/calf.yaml',
 		field: /^chest-signs\.sources\[0\]$/
 	},
 	{
 		name: 'a rule on a sign the self-check does not ask about',
-		files: withFile('content/rules/calf.yaml', (t) => t.replace('signs: [chest-pain, breathlessness]', 'signs: [chest-pain, headache]')),
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('signs: [chest-pain, breathlessness, coughing-blood, fainting]', 'signs: [chest-pain, headache]')),
 		file: 'content/rules/calf.yaml',
 		field: /^\[0\]\.when\.signs\[1\]$/
+	},
+	{
+		name: '[H-09.2] an unknown phrase id',
+		files: withFile('content/care/calf.yaml', (t) => t.replace('{{phrase:clot-signs}}', '{{phrase:clot-sings}}')),
+		file: 'content/care/calf.yaml',
+		field: /^\[\d+\]\.when\.en$/
+	},
+	{
+		name: '[H-08.2] an emergency number written outside content/phrases',
+		files: withFile('content/care/calf.yaml', (t) => t.replace('Call {{phrase:emergency-numbers}} now.', 'Call 999 now.')),
+		file: 'content/care/calf.yaml',
+		field: /^\[0\]\.now\.en$/
+	},
+	{
+		name: '[H-04.2] an avoidWith naming an unknown factor',
+		files: withFile('content/exercises/calf.yaml', (t) => t.replace('- for: [leg-injury]', '- for: [leg-injruy]')),
+		file: 'content/exercises/calf.yaml',
+		field: /\.avoidWith\[0\]\.for\[0\]$/
+	},
+	{
+		name: '[H-04.3] an avoidWith offering a variant that is itself not for that reader',
+		files: withFile('content/exercises/calf.yaml', (t) => t.replace(/instead: seated-towel-stretch/, 'instead: foot-rotations')),
+		file: 'content/exercises/calf.yaml',
+		field: /^towel-stretch\.avoidWith\[1\]\.instead$/
+	},
+	{
+		name: '[H-05.2] a medicine named as a plan measure',
+		files: withFile('content/factors/calf.yaml', (t) => t.replace('measures: [healthy-weight]', 'measures: [prescribed-anticonvulsants]')),
+		file: 'content/factors/calf.yaml',
+		field: /^overweight\.measures\[0\]$/
+	},
+	{
+		name: '[H-10.1] a rule with neither a source nor a precaution label',
+		files: withFile('content/rules/calf.yaml', (t) => t.replace('  sources: [nhs-tetanus]\n', '')),
+		file: 'content/rules/calf.yaml',
+		field: /\.sources$/
 	},
 	{
 		name: 'a factor the API accepts but content does not describe',

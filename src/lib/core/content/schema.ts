@@ -79,7 +79,74 @@ export const doseSchema = z
 	});
 export type Dose = z.infer<typeof doseSchema>;
 
+// The self-check's vocabulary: the API accepts exactly these ids, and content/ must
+// describe each of them (parseLibrary checks both ways).
+export const SITUATIONS = ['night', 'sport', 'swimming', 'rest', 'walking', 'other'] as const;
+export const FACTORS = [
+	'intense-exercise',
+	'new-to-training',
+	'diarrhoea',
+	'vomiting',
+	'low-fluid-intake',
+	'heavy-sweating',
+	'leg-injury',
+	'ankle-immobilised',
+	'cold-exposure',
+	'high-heels',
+	'flat-feet',
+	'alcohol',
+	'smoking',
+	'overweight',
+	'varicose-veins',
+	'pregnancy',
+	'new-medicine',
+	'long-travel-or-bed-rest',
+	'recent-surgery',
+	'previous-clot'
+] as const;
+/** child: under 16; older: 65 and over. */
+export const AGE_GROUPS = ['child', 'adult', 'older'] as const;
+export const SIGNS = [
+	'swelling',
+	'redness',
+	'warmth',
+	'pain-not-easing',
+	'numbness',
+	'weakness',
+	'chest-pain',
+	'breathlessness',
+	'coughing-blood',
+	'fainting',
+	'cold-pale-leg',
+	'pop-or-snap',
+	'cannot-tiptoe',
+	'dirty-wound',
+	'dark-urine',
+	'pain-walking-eases-rest'
+] as const;
+/** What a fixed note does in a result; the engine picks notes by role, never by id. */
+export const NOTE_ROLES = ['no-warning-signs', 'no-clear-cause', 'general-prevention', 'first-aid-withheld', 'water-technique'] as const;
+/** How the self-check form groups the signs, so a short page still asks them all. */
+export const SIGN_GROUPS = ['leg', 'injury', 'body'] as const;
+
 export const POSITIONS = ['bed', 'standing', 'floor', 'sitting', 'water'] as const;
+
+/**
+ * Who an exercise or measure is not for, and why. `for` names factor, sign or age-group ids;
+ * `instead` offers a safer exercise in its place (e.g. seated rather than flat on the back).
+ * A reason either cites sources that say it or is labelled as our own precaution.
+ */
+export const avoidWithSchema = z
+	.strictObject({
+		for: z.array(z.enum([...FACTORS, ...SIGNS, ...AGE_GROUPS] as [string, ...string[]])).min(1),
+		reason: localized,
+		instead: idSchema.optional(),
+		sources: z.array(idSchema).default([]),
+		/** Set when no source says it: our own precaution, in the reader's words. */
+		precaution: localized.optional()
+	})
+	.refine((a) => a.sources.length > 0 || a.precaution, { message: 'cite a source that says it, or label it as our own precaution', path: ['sources'] });
+export type AvoidWith = z.infer<typeof avoidWithSchema>;
 
 export const exerciseSchema = z
 	.strictObject({
@@ -91,6 +158,7 @@ export const exerciseSchema = z
 		dose: doseSchema.optional(),
 		/** Required for a not-recommended item: why we do not guide it. */
 		reason: localized.optional(),
+		avoidWith: z.array(avoidWithSchema).default([]),
 		sources: z.array(idSchema).min(1)
 	})
 	.superRefine((e, ctx) => {
@@ -111,6 +179,9 @@ export const measureSchema = z.strictObject({
 	evidence: evidenceSchema,
 	/** Causes this measure works against (used by the self-check's plan). */
 	causes: z.array(idSchema),
+	/** A medicine or supplement: information to discuss with a doctor, never a plan tick-off. */
+	medicine: z.boolean().default(false),
+	avoidWith: z.array(avoidWithSchema).default([]),
 	sources: z.array(idSchema).min(1)
 });
 export type Measure = z.infer<typeof measureSchema>;
@@ -128,6 +199,10 @@ export const careSchema = z.strictObject({
 	specialist: z.enum(['phlebologist', 'gp']).optional(),
 	/** The signs in one short line, for the check that opens guided first aid. */
 	sign: localized.optional(),
+	/** Markdown, one sentence: what to do right now, shown first on a result. */
+	now: localized,
+	/** The plan waits for a doctor's visit (e.g. varicose veins): the plan page says so. */
+	doctorFirst: z.boolean().default(false),
 	sources: z.array(idSchema).min(1)
 });
 export type Care = z.infer<typeof careSchema>;
@@ -169,32 +244,6 @@ export const sequenceSchema = z.strictObject({
 	timeLimit: idSchema
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
-// The self-check's vocabulary: the API accepts exactly these ids, and content/ must
-// describe each of them (parseLibrary checks both ways).
-export const SITUATIONS = ['night', 'sport', 'swimming', 'rest', 'walking', 'other'] as const;
-export const FACTORS = [
-	'intense-exercise',
-	'new-to-training',
-	'diarrhoea',
-	'vomiting',
-	'low-fluid-intake',
-	'heavy-sweating',
-	'leg-injury',
-	'ankle-immobilised',
-	'cold-exposure',
-	'high-heels',
-	'flat-feet',
-	'alcohol',
-	'smoking',
-	'overweight',
-	'varicose-veins',
-	'pregnancy',
-	'new-medicine',
-	'long-travel-or-bed-rest'
-] as const;
-export const SIGNS = ['swelling', 'redness', 'warmth', 'pain-not-easing', 'numbness', 'weakness', 'chest-pain', 'breathlessness'] as const;
-export const NOTES = ['no-warning-signs', 'no-clear-cause', 'general-prevention', 'first-aid-withheld', 'water-technique'] as const;
-
 /** How strongly an answer points to a cause (0–1), and why, in the reader's words. */
 const pointerSchema = z.strictObject({ cause: idSchema, weight: z.number().gt(0).max(1), why: localized });
 
@@ -209,11 +258,13 @@ const answerSchema = <T extends readonly [string, ...string[]]>(ids: T) =>
 		measures: z.array(idSchema).default([]),
 		/** First-aid exercises for this situation, in the order to try them. */
 		firstAid: z.array(idSchema).default([]),
+		/** Signs only: the group the form shows it in. */
+		group: z.enum(SIGN_GROUPS).optional(),
 		sources: z.array(idSchema).default([])
 	});
 export const situationSchema = answerSchema(SITUATIONS);
 export const factorSchema = answerSchema(FACTORS);
-export const signSchema = answerSchema(SIGNS);
+export const signSchema = answerSchema(SIGNS).refine((s) => s.group, { message: 'a sign needs its form group', path: ['group'] });
 export type Answer = z.infer<typeof factorSchema> | z.infer<typeof situationSchema> | z.infer<typeof signSchema>;
 
 /**
@@ -227,6 +278,7 @@ export const ruleSchema = z.strictObject({
 			signs: z.array(z.enum(SIGNS)).min(1).optional(),
 			factors: z.array(z.enum(FACTORS)).min(1).optional(),
 			situations: z.array(z.enum(SITUATIONS)).min(1).optional(),
+			ageGroups: z.array(z.enum(AGE_GROUPS)).min(1).optional(),
 			durationMinutesAbove: z.number().positive().optional(),
 			perWeekAtLeast: z.number().int().positive().optional()
 		})
@@ -234,17 +286,30 @@ export const ruleSchema = z.strictObject({
 	care: idSchema,
 	/** Why this answer leads here; `{answers}` becomes the matching answers' labels. */
 	reason: localized,
-	/** Signs at which stretching or massage could harm (a possible clot): no first aid then. */
-	withholdFirstAid: z.boolean().default(false),
-	/** Safety-netting: shown when the rule has not fired and would raise the level. */
-	ifWorse: z.strictObject({ sign: localized, text: localized }),
-	sources: z.array(idSchema).min(1)
-});
+	/**
+	 * Signs at which stretching, massage or heat could harm (a clot, a tear): no first aid
+	 * on land then. The id of the note (role first-aid-withheld) that says why.
+	 */
+	withholdFirstAid: idSchema.optional(),
+	/**
+	 * Safety-netting: shown when the rule has not fired and would raise the level (`text` is
+	 * Markdown). Left out for answers that cannot newly appear (a clot risk, an injury).
+	 */
+	ifWorse: z.strictObject({ sign: localized, text: localized }).optional(),
+	/** Causes these answers explain better (walking pain → blood flow, not a tired muscle): not offered then. */
+	notCauses: z.array(idSchema).default([]),
+	/** Rules whose safety net comes first when this rule fires (clot risk → the clot signs). */
+	ifWorseFirst: z.array(idSchema).default([]),
+	sources: z.array(idSchema).default([]),
+	/** Set when no source says it: our own precaution, in the reader's words. */
+	precaution: localized.optional()
+}).refine((r) => r.sources.length > 0 || r.precaution, { message: 'cite a source that says it, or label it as our own precaution', path: ['sources'] });
 export type Rule = z.infer<typeof ruleSchema>;
 
 /** Fixed explanations the self-check adds to its reasons. */
 export const noteSchema = z.strictObject({
-	id: z.enum(NOTES),
+	id: idSchema,
+	role: z.enum(NOTE_ROLES),
 	text: localized,
 	/** The care card to show when this note sets the level (no warning signs → self-care). */
 	care: idSchema.optional(),
@@ -254,8 +319,21 @@ export const noteSchema = z.strictObject({
 });
 export type Note = z.infer<typeof noteSchema>;
 
+/**
+ * One wording for a sign or an instruction, used everywhere by `{{phrase:id}}` (expanded
+ * when the library is parsed), so cards, guides and rules cannot drift apart.
+ */
+export const phraseSchema = z.strictObject({
+	id: idSchema,
+	/** Markdown allowed only where every use is a Markdown field (the emergency numbers' tel: links). */
+	text: localized,
+	sources: z.array(idSchema).min(1)
+});
+export type Phrase = z.infer<typeof phraseSchema>;
+
 /** The files that hold lists, and the schema of one entry in each. */
 export const listFiles = {
+	phrases: phraseSchema,
 	sources: sourceSchema,
 	experts: expertSchema,
 	causes: causeSchema,

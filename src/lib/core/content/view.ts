@@ -7,7 +7,14 @@ import type { Care, Cause, Exercise, Guide, Lang, Localized, Measure, Source } f
 type Render = (markdown: string) => string;
 
 export type PersonView = { id: string; name: string; role: string };
-export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'sign' | 'sources'> & { title: string; when: string; action: string; anchor: string };
+export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'now' | 'sign' | 'sources'> & {
+	title: string;
+	when: string;
+	action: string;
+	/** One sentence: what to do right now (a result shows it first). */
+	now: string;
+	anchor: string;
+};
 export type CauseView = { id: string; anchor: string; title: string; body: string; origin: Cause['origin']; sources: string[] };
 export type DoseView = {
 	text: string;
@@ -81,7 +88,9 @@ export function careView(c: Care, lang: Lang, render: Render): CareView {
 		specialist: c.specialist,
 		title: pick(c.title, lang),
 		when: render(pick(c.when, lang)),
-		action: render(pick(c.action, lang))
+		action: render(pick(c.action, lang)),
+		now: render(pick(c.now, lang)),
+		doctorFirst: c.doctorFirst
 	};
 }
 

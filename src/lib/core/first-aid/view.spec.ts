@@ -20,6 +20,16 @@ describe('firstAidView', () => {
 			for (const c of view.checks) expect(c.sign).toBe(lib.care.get(c.card.id)?.sign?.[lang]);
 		});
 
+		it(`${lang}: asks about a lung clot, a cold limb, a DVT and a tear, most urgent first`, () => {
+			expect(view.checks.map((c) => [c.card.level, c.card.id])).toEqual([
+				['emergency', 'emergency-chest'],
+				['emergency', 'emergency-limb'],
+				['urgent', 'urgent-dvt'],
+				['urgent', 'urgent-tear']
+			]);
+			for (const c of view.checks) expect(c.sign).toBe(lib.care.get(c.card.id)?.sign?.[lang]);
+		});
+
 		it(`${lang}: orders the checks by urgency, emergency first`, () => {
 			const ranks = view.checks.map((c) => URGENCY_LEVELS.indexOf(c.card.level));
 			expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
