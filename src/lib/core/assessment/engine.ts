@@ -21,7 +21,7 @@ export type Assessment = {
 	firstAid: string[];
 	prevention: PreventionItem[];
 	ifWorse: SafetyNet[];
-	sources: { id: string; title: string; url: string }[];
+	sources: { id: string; title: string; url?: string }[];
 };
 
 const rank = (level: Urgency) => URGENCY_LEVELS.indexOf(level);
