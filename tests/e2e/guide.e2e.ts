@@ -79,6 +79,7 @@ test('Russian pages give source titles in Russian with the original beside them'
 	const nhs = page.locator('#source-nhs-leg-cramps');
 	await expect(nhs.locator('a')).toHaveText('Судороги в ногах');
 	await expect(nhs.locator('.original [lang="en"]')).toHaveText('Leg cramps');
+	await expect(nhs).toContainText('Судороги в ногах (оригинальное название: Leg cramps). NHS.');
 	await expect(nhs.locator('.cited-for')).toContainText('судорог');
 	// The original article is in Russian: a Russian reader sees its title once.
 	await expect(page.locator('#source-fitnavigator-original .original')).toHaveCount(0);
