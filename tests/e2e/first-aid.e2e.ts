@@ -330,11 +330,11 @@ test('foot circles count 15 clockwise, then 15 counter-clockwise, aloud', async 
 	await page.clock.runFor(28_000);
 	await expect(counter).toHaveText(/Clockwise\s*15 of 15/);
 	await page.clock.runFor(2_000);
-	await expect(counter).toHaveText(/Counter-clockwise\s*1 of 15/);
+	await expect(counter).toHaveText(/Anticlockwise\s*1 of 15/);
 	const said = await spoken(page);
 	expect(said).toContain('en-GB: Clockwise. 1');
 	expect(said).toContain('en-GB: 15');
-	expect(said).toContain('en-GB: Counter-clockwise. 1');
+	expect(said).toContain('en-GB: Anticlockwise. 1');
 });
 
 test('muting is remembered and silences the voice', async ({ page }) => {

@@ -42,10 +42,27 @@ for (const lang of ['en', 'ru'] as const) {
 			}
 		});
 
-		test('names who prepared and reviewed it, when, and its sources', async ({ page }) => {
-			await expect(page.locator('#team dd')).toHaveCount(2);
-			await expect(page.locator('.meta')).toContainText('2026');
-			expect(await page.locator('#sources li a[href^="https://"]').count()).toBeGreaterThanOrEqual(3);
+		test('says in "About this guide" who prepared and checked it, what it is based on and when', async ({ page }) => {
+			const about = page.locator('#about');
+			await expect(about.locator('h2')).toHaveText(lang === 'en' ? 'About this guide' : 'Об этой статье');
+			await expect(about.locator('dt')).toHaveCount(4);
+			await expect(about.locator('dd').first()).toContainText('FitNavigator');
+			await expect(about.locator('dd').last()).toContainText('2026');
+		});
+
+		test('shows readers no editing notes', async ({ page }) => {
+			const text = await page.locator('main').innerText();
+			expect(text).not.toMatch(/not in the original|added from the|нет в исходной|добавлено по|мы добавили/i);
+		});
+
+		test('says for each source what it is cited for, and links documents rather than home pages', async ({ page }) => {
+			const items = page.locator('#sources li');
+			expect(await items.count()).toBeGreaterThanOrEqual(5);
+			for (const item of await items.all()) await expect(item.locator('.cited-for')).toContainText(/\p{L}{3,}.*\p{L}{3,}/u);
+			const hrefs = await page.locator('#sources li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href)));
+			expect(hrefs.length).toBeGreaterThanOrEqual(5);
+			for (const url of hrefs) expect(url.pathname.replace(/\/$/, ''), url.href).not.toBe('');
+			await expect(page.locator('#source-cochrane-nondrug-2021 a')).toHaveAttribute('href', /CD008496\.pub3$/);
 		});
 
 		test('lists up to four related guides, never itself', async ({ page }) => {
@@ -56,6 +73,20 @@ for (const lang of ['en', 'ru'] as const) {
 		});
 	});
 }
+
+test('Russian pages give source titles in Russian with the original beside them', async ({ page }) => {
+	await page.goto('/ru/guides/calf-cramps');
+	const nhs = page.locator('#source-nhs-leg-cramps');
+	await expect(nhs.locator('a')).toHaveText('Судороги в ногах');
+	await expect(nhs.locator('.original [lang="en"]')).toHaveText('Leg cramps');
+	await expect(nhs).toContainText('Судороги в ногах (оригинальное название: Leg cramps). NHS.');
+	await expect(nhs.locator('.cited-for')).toContainText('судорог');
+	// The original article is in Russian: a Russian reader sees its title once.
+	await expect(page.locator('#source-fitnavigator-original .original')).toHaveCount(0);
+	await page.goto('/en/guides/calf-cramps');
+	await expect(page.locator('#source-nhs-leg-cramps .original')).toHaveCount(0);
+	await expect(page.locator('#source-fitnavigator-original .original [lang="ru"]')).not.toBeEmpty();
+});
 
 test('/ sends the reader to their language', async ({ browser }) => {
 	for (const [locale, lang] of [

@@ -44,7 +44,7 @@ export type Assessment = {
 	doctorFirst: boolean;
 	leftOut: LeftOut[];
 	ifWorse: SafetyNet[];
-	sources: { id: string; title: string; url: string }[];
+	sources: { id: string; title: string; url?: string }[];
 };
 
 const rank = (level: Urgency) => URGENCY_LEVELS.indexOf(level);

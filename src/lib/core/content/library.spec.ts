@@ -100,7 +100,7 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	{
 		name: 'the same id in two files',
 		files: withFile('content/sources/extra.yaml', () =>
-			['- id: nhs-leg-cramps', '  title: Again', '  publisher: NHS', '  url: https://www.nhs.uk/'].join('\n')
+			['- id: nhs-leg-cramps', '  title: Again', '  titleRu: Снова', '  publisher: NHS', '  citedFor: { en: Again, ru: Снова }'].join('\n')
 		),
 		file: 'content/sources/extra.yaml',
 		field: /^\[0\]\.id$/

@@ -29,10 +29,18 @@ export const evidenceSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
 	id: idSchema,
+	/** The title in English (a translation when the source is in Russian). */
 	title: z.string().min(1),
+	/** The title in Russian (a translation when the source is in English). */
+	titleRu: z.string().min(1),
+	/** The language the source is written in: readers in the other one also see its original title. */
+	language: langSchema.default('en'),
 	publisher: z.string().min(1),
 	year: z.number().int().min(1900).max(2100).optional(),
-	url: z.url()
+	/** The document itself; left out when we know of no address for it (never a site's home page). */
+	url: z.url().optional(),
+	/** What our text cites it for, shown to readers beside it. */
+	citedFor: localized
 });
 export type Source = z.infer<typeof sourceSchema>;
 
