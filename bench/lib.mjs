@@ -10,7 +10,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
-export const PORTS = { app: 4485, nginx: 4486, appPg: 4487, lighthouse: 4488, soak: 4489 };
+export const PORTS = { app: 4280, nginx: 4281, appPg: 4282, lighthouse: 4283, soak: 4284, nginxTls: 4285, app2: 4286, postgres: 4287 };
 /** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
 export const ROUTES = {
 	guide: '/en/guides/calf-cramps',

@@ -1,9 +1,9 @@
 // Crash: votes stream in, the server is killed with SIGKILL mid-stream and started
 // again on the same data. Every vote it acknowledged (201) must be in the database.
 import { afterAll, describe, expect, it } from 'vitest';
+import { PORTS } from './ports';
 import { appBackends, startApp, vote, type AppBackend } from './harness';
 
-const PORTS = { pglite: 4475, postgres: 4476 };
 const WRITERS = 8;
 const KILL_AFTER_ACKS = 300;
 
@@ -14,7 +14,7 @@ for (const backend of appBackends()) {
 
 		it('keeps every acknowledged vote after kill -9 and a restart', async () => {
 			db = await backend.create();
-			const app = await startApp(PORTS[backend.name], db.env);
+			const app = await startApp(PORTS.crash[backend.name], db.env);
 			const acknowledged = new Set<string>();
 			let killed = false;
 			let refused = 0;
@@ -39,7 +39,7 @@ for (const backend of appBackends()) {
 			await app.stop();
 
 			// Restarting on the same data must recover it (PGlite replays its WAL), then stop cleanly.
-			const again = await startApp(PORTS[backend.name], db.env);
+			const again = await startApp(PORTS.crash[backend.name], db.env);
 			await again.stop();
 			const stored = new Set((await db.votes()).map((v) => v.id));
 			const lost = [...acknowledged].filter((id) => !stored.has(id));

@@ -3,10 +3,11 @@
 // recovers by itself, without a process restart, within 5 s.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCluster, postgresBinDir, type Cluster } from './postgres-cluster';
+import { PORTS } from './ports';
 import { startApp, timedFetch, vote, type RunningApp } from './harness';
 
-const APP_PORT = 4477;
-const PG_PORT = 4478;
+const APP_PORT = PORTS.dbRestart.app;
+const PG_PORT = PORTS.dbRestart.postgres;
 const HANG_LIMIT_MS = 5_000;
 
 const bin = postgresBinDir();
