@@ -4,12 +4,20 @@
 // must match, so the test runs the file an operator copies.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 
-export type Nginx = { url: string; log: () => string; stop(): Promise<void> };
+export type Reply = { status: number; body: string };
+export type Nginx = {
+	url: string;
+	log: () => string;
+	/** A request over TLS to nginx, trusting only the certificate made for this run. */
+	request(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply>;
+	stop(): Promise<void>;
+};
 
 function substitute(text: string, from: string, to: string): string {
 	if (!text.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}": update tests/resilience/nginx.ts`);
@@ -74,10 +82,29 @@ http {
 		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start:\n${log()}`);
 		await new Promise((r) => setTimeout(r, 50));
 	}
+	const agent = new https.Agent({ ca: readFileSync(cert), keepAlive: true, maxSockets: 16 });
 	return {
 		url,
 		log,
+		request: (path, init = {}) =>
+			new Promise<Reply>((resolve, reject) => {
+				const req = https.request(
+					`https://localhost:${ports.https}${path}`,
+					{ agent, method: init.method ?? 'GET', headers: init.headers, timeout: 15_000 },
+					(res) => {
+						let body = '';
+						res.setEncoding('utf8');
+						res.on('data', (d) => (body += d));
+						res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+						res.on('error', reject);
+					}
+				);
+				req.on('timeout', () => req.destroy(new Error(`no answer from nginx within 15 s: ${path}`)));
+				req.on('error', reject);
+				req.end(init.body);
+			}),
 		async stop() {
+			agent.destroy();
 			if (child.exitCode === null) child.kill('SIGQUIT');
 			await exited;
 			rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ import { PORTS } from './ports';
 const { https, http, app: appPort } = PORTS.proxy;
 const origin = `https://localhost:${https}`;
 
-const WAYS = [
+const WAYS: { name: string; env: Record<string, string> }[] = [
 	{ name: 'PROTOCOL_HEADER + HOST_HEADER', env: { PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' } },
 	{ name: 'ORIGIN', env: { ORIGIN: origin } }
 ];
