@@ -1,11 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { e2eDatabaseUrl, queryE2e } from './database';
+import { expectMatchesOpenApi } from './openapi';
 
 // Each group votes on a guide no other test file touches, so "before + 1" cannot race.
 const GUIDE = { on: 'night-leg-cramps', off: 'swimming-cramps' } as const;
 
-const summary = async (request: APIRequestContext, slug: string) =>
-	(await (await request.get(`/api/v1/guides/${slug}/feedback/summary`)).json()) as { yes: number; no: number };
+async function summary(request: APIRequestContext, slug: string): Promise<{ yes: number; no: number }> {
+	const res = await request.get(`/api/v1/guides/${slug}/feedback/summary`);
+	expect(res.status()).toBe(200);
+	await expectMatchesOpenApi(request, 'get', '/api/v1/guides/{slug}/feedback/summary', res);
+	return res.json();
+}
 
 /** The stored row, read from PostgreSQL directly (only possible there: PGlite is held by the server). */
 async function expectStored(guide: string, comment: string, helpful: boolean, lang: string) {
