@@ -10,7 +10,17 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
-export const PORTS = { app: 4280, nginx: 4281, appPg: 4282, lighthouse: 4283, soak: 4284, nginxTls: 4285, app2: 4286, postgres: 4287 };
+export const PORTS = {
+	app: 4280,
+	nginx: 4281,
+	appPg: 4282,
+	lighthouse: 4283,
+	soak: 4284,
+	nginxTls: 4285,
+	app2: 4286,
+	balanced1: 4276,
+	balanced2: 4277
+};
 /** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
 export const ROUTES = {
 	guide: '/en/guides/calf-cramps',
@@ -78,10 +88,27 @@ export async function startApp(port, env = {}) {
 
 /** nginx serving `files` ({ urlPath: filePath }) as static files on a loopback port. */
 export async function startNginx(port, files) {
-	const dir = tempDir('nginx');
 	const locations = Object.entries(files)
 		.map(([path, file]) => `location = ${path} { default_type text/html; alias ${file}; }`)
 		.join('\n    ');
+	return runNginx(`server {\n    listen 127.0.0.1:${port};\n    ${locations}\n  }`, `http://127.0.0.1:${port}${Object.keys(files)[0]}`);
+}
+
+/** A self-signed certificate for 127.0.0.1, made now. */
+export function makeCertificate() {
+	const dir = tempDir('tls');
+	const cert = join(dir, 'cert.pem');
+	const key = join(dir, 'key.pem');
+	spawnSync('openssl', [
+		...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'],
+		...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert]
+	]);
+	return { cert, key };
+}
+
+/** nginx with the given `http { … }` contents (server and upstream blocks); resolves once `probe` answers. */
+export async function runNginx(blocks, probe) {
+	const dir = tempDir('nginx');
 	// One worker, like the one Node process it is compared with; keep-alive as long as Node's.
 	const conf = `worker_processes 1;
 daemon off;
@@ -94,15 +121,25 @@ http {
   keepalive_requests 1000000;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    ${locations}
-  }
+  ${blocks}
 }
 `;
 	writeFileSync(join(dir, 'nginx.conf'), conf);
 	const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-	await waitFor(`http://127.0.0.1:${port}${Object.keys(files)[0]}`, 10_000);
+	if (probe.startsWith('https:')) {
+		const tls = await import('node:tls');
+		const { hostname, port } = new URL(probe);
+		const started = performance.now();
+		while (
+			!(await new Promise((resolve) => {
+				const socket = tls.connect({ host: hostname, port: Number(port), rejectUnauthorized: false }, () => resolve(socket.end() && true));
+				socket.once('error', () => resolve(false));
+			}))
+		) {
+			if (performance.now() - started > 10_000) throw new Error(`nginx did not answer on ${probe}`);
+			await sleep(20);
+		}
+	} else await waitFor(probe, 10_000);
 	return {
 		stop: () =>
 			new Promise((resolve) => {

@@ -4,7 +4,16 @@
 import { spawnSync } from 'node:child_process';
 
 // assess.mjs defaults to its author's port; 4289 keeps it inside this suite's range.
-const BENCHMARKS = [['guide'], ['feedback'], ['startup'], ['weight'], ['lighthouse'], ['assess', '--port', '4289']];
+const BENCHMARKS = [
+	['guide'],
+	['feedback'],
+	['cluster'],
+	['summary'],
+	['startup'],
+	['weight'],
+	['lighthouse'],
+	['assess', '--port', '4289']
+];
 const missed = [];
 for (const [name, ...args] of BENCHMARKS) {
 	console.log(`\n▶ bench/${name}.mjs ${args.join(' ')}`);

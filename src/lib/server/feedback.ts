@@ -5,15 +5,18 @@ import type { Db } from './db';
 import { feedbackCounts } from './db/schema';
 import { votesTotal } from './metrics';
 
-/** Rows each guide's count is spread over (see feedbackCounts). */
-export const COUNT_SHARDS = 8;
+/**
+ * Rows each guide's count is spread over (see feedbackCounts). The shard is the database
+ * session's process id modulo this: a session runs one transaction at a time, so two
+ * concurrent votes wait on one row's lock only when their sessions' ids collide.
+ */
+export const COUNT_SHARDS = 64;
 
 /**
  * One statement stores the vote and adds it to its count, so the count can never differ
  * from the rows (a statement is atomic) and a vote costs one round trip.
  */
 export async function recordFeedback(db: Db, guide: string, input: FeedbackInput): Promise<{ id: string }> {
-	const shard = Math.floor(Math.random() * COUNT_SHARDS);
 	const result = await db.execute<{ id: string }>(sql`
 		with vote as (
 			insert into feedback (guide, lang, helpful, comment)
@@ -21,7 +24,7 @@ export async function recordFeedback(db: Db, guide: string, input: FeedbackInput
 			returning id, guide, helpful
 		), counted as (
 			insert into feedback_counts (guide, helpful, shard, votes)
-			select guide, helpful, ${shard}, 1 from vote
+			select guide, helpful, pg_backend_pid() % ${COUNT_SHARDS}, 1 from vote
 			on conflict (guide, helpful, shard) do update set votes = feedback_counts.votes + 1
 		)
 		select id from vote`);

@@ -20,8 +20,8 @@ export type FeedbackRow = typeof feedback.$inferSelect;
 /**
  * Votes per guide and answer, kept in the same statement as each vote (see
  * recordFeedback), so the summary reads a few rows however many votes there are. Each
- * guide and answer is spread over SHARDS rows, so concurrent votes rarely wait on one
- * row's lock; the summary adds them up.
+ * guide and answer is spread over COUNT_SHARDS rows (one per database session, modulo),
+ * so concurrent votes rarely wait on one row's lock; the summary adds them up.
  */
 export const feedbackCounts = pgTable(
 	'feedback_counts',
