@@ -13,6 +13,12 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 
+/**
+ * Any cache (a browser, a CDN) may keep a page five minutes and then revalidate it with
+ * its ETag; a content change reaches everyone within that.
+ */
+const CACHE_CONTROL = 'public, max-age=300';
+
 /** Server preference among encodings the client likes equally: smallest first. */
 const ENCODINGS = ['br', 'gzip', 'identity'];
 
@@ -94,11 +100,14 @@ export class PrerenderedPages {
 		const page = this.#pages.get((req.url ?? '/').split('?')[0]);
 		if (!page) return false;
 		res.setHeader('vary', 'accept-encoding');
+		res.setHeader('cache-control', CACHE_CONTROL);
 		res.setHeader('content-security-policy', page.csp);
 		const available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
-		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (
-			new Negotiator(req).encoding(available, { preferred: ENCODINGS })
+		// negotiator 1.x takes the server's preference for ties; its published types predate that.
+		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
+			/** @type {unknown} */ (new Negotiator(req))
 		);
+		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
 		if (!encoding) {
 			// Every encoding we have was refused (e.g. `identity;q=0` and no br/gzip).
 			res.statusCode = 406;

@@ -2,6 +2,7 @@
 // same moment on an empty database (one applies the migrations, the other waits for
 // it), one rate limit for both, and one of them killed under vote load with every
 // acknowledged vote still stored while nginx sends the rest to the other.
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
@@ -54,7 +55,7 @@ describe.runIf(serverUrl && NGINX)('two instances behind nginx on one PostgreSQL
 		const files = await query<{ n: number }>(
 			`select count(*)::int as n from information_schema.tables where table_name = 'feedback_counts'`
 		);
-		expect(applied[0].n).toBe(3);
+		expect(applied[0].n).toBe(JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')).entries.length);
 		expect(files[0].n).toBe(1);
 		for (const app of apps) expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
 	});

@@ -101,6 +101,7 @@ describe('ETag and If-None-Match (RFC 9110 §8.8.3, §13.1.2)', () => {
 		expect(res.status).toBe(status);
 		expect(res.headers.etag).toBe(br);
 		expect(res.headers.vary).toBe('accept-encoding');
+		expect(res.headers['cache-control']).toBe('public, max-age=300');
 		expect(res.body.length > 0).toBe(status === 200);
 	});
 
@@ -122,7 +123,8 @@ describe('methods and paths', () => {
 		const head = await send(PAGE, { 'accept-encoding': 'gzip' }, 'HEAD');
 		expect(head.status).toBe(200);
 		expect(head.body.length).toBe(0);
-		for (const name of ['etag', 'content-length', 'content-encoding', 'content-type', 'vary', 'content-security-policy'])
+		expect(get.headers['cache-control']).toBe('public, max-age=300');
+		for (const name of ['etag', 'content-length', 'content-encoding', 'content-type', 'vary', 'cache-control', 'content-security-policy'])
 			expect(head.headers[name], name).toBe(get.headers[name]);
 	});
 

@@ -71,10 +71,10 @@ const bodyErrors = {
 	'415': error('The body is not application/json')
 };
 
-let document: object | undefined;
+let document: Record<string, unknown> | undefined;
 
 /** The document (built once; the schemas do not change while the server runs). */
-export function openApiDocument(): object {
+export function openApiDocument(): Record<string, unknown> {
 	document ??= {
 		openapi: '3.1.0',
 		jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
