@@ -3,7 +3,6 @@
 // itself (the proxy's own ceiling). (2) Votes/s and p99 through nginx to one and to two
 // app processes on one PostgreSQL (a throwaway database).
 import { join } from 'node:path';
-import pg from 'pg';
 import {
 	ROOT,
 	PORTS,
@@ -23,7 +22,6 @@ import {
 requireBuild();
 requireTool('wrk', 'sudo apt-get install -y wrk');
 requireTool('nginx', 'sudo apt-get install -y nginx-light');
-const SERVER = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const PAGE = '/en/guides/calf-cramps';
 const VOTES = '/api/v1/guides/calf-cramps/feedback';
 const CONNECTIONS = 32;
@@ -88,18 +86,8 @@ const raw = {};
 }
 
 // (2) Votes on one and two instances, one PostgreSQL.
-const name = `fn_bench_cluster_${process.pid}`;
-const admin = async (query) => {
-	const client = new pg.Client({ connectionString: SERVER });
-	await client.connect();
-	try {
-		return await client.query(query);
-	} finally {
-		await client.end();
-	}
-};
-await admin(`create database ${name}`);
-const url = Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
+const database = await throwawayDatabase('cluster');
+const url = database.url;
 try {
 	const apps = await Promise.all([PORTS.app, PORTS.app2].map((port) => startApp(port, { DATABASE_URL: url, TRUST_PROXY: '1' })));
 	const nginx = await runNginx(
@@ -130,7 +118,7 @@ try {
 		await Promise.all(apps.map((app) => app.stop()));
 	}
 } finally {
-	await admin(`drop database if exists ${name} with (force)`);
+	await database.drop();
 }
 
 table(`Deployment shape: TLS proxy and instances (${CONNECTIONS} connections; 2 cores shared by everything, nginx included)`, rows);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import pg from 'pg';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
@@ -29,6 +30,28 @@ export const ROUTES = {
 	diary: '/en/diary',
 	plan: '/en/plan'
 };
+/** The PostgreSQL server where benchmarks create (and drop) throwaway databases. */
+export const BENCH_SERVER = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A new, empty database on BENCH_SERVER named after `purpose`: its URL and how to drop it. */
+export async function throwawayDatabase(purpose) {
+	const name = `fn_bench_${purpose}_${process.pid}`;
+	const admin = async (query) => {
+		const client = new pg.Client({ connectionString: BENCH_SERVER });
+		await client.connect();
+		try {
+			await client.query(query);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create database ${name}`);
+	return {
+		url: Object.assign(new URL(BENCH_SERVER), { pathname: `/${name}` }).toString(),
+		drop: () => admin(`drop database if exists ${name} with (force)`)
+	};
+}
+
 /** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
