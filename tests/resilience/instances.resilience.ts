@@ -97,9 +97,10 @@ describe.runIf(serverUrl && NGINX)('two instances behind nginx on one PostgreSQL
 				`${lost.length} lost; answers ${JSON.stringify(Object.fromEntries(statuses))}`
 		);
 		expect(lost).toEqual([]);
-		// Only votes in flight at the moment of the kill may fail (502); never a 500 or 503.
+		// Only votes already sent to the killed process may fail (502: in flight, or on one
+		// of nginx's idle keep-alive connections to it, at most 32); never a 500 or 503.
 		expect([...statuses.keys()].filter((s) => s !== 201 && s !== 502)).toEqual([]);
-		expect(statuses.get(502) ?? 0).toBeLessThanOrEqual(WRITERS);
+		expect(statuses.get(502) ?? 0).toBeLessThanOrEqual(WRITERS + 32);
 		expect(apps[1].process.exitCode).toBeNull();
 		// The counts the summary reads match the rows exactly.
 		const summary = JSON.parse((await proxy.request('/api/v1/guides/calf-cramps/feedback/summary')).body);
