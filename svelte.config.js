@@ -1,4 +1,5 @@
 import adapter from '@sveltejs/adapter-node';
+import { CSP_DIRECTIVES } from './runtime/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,16 +12,7 @@ const config = {
 		},
 		csp: {
 			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
+			directives: CSP_DIRECTIVES
 		}
 	}
 };

@@ -8,7 +8,7 @@ export default defineConfig({
 		environment: 'node',
 		// Each file starts servers on its own ports; running files one by one keeps timings honest.
 		fileParallelism: false,
-		testTimeout: 60_000,
-		hookTimeout: 60_000
+		testTimeout: 180_000,
+		hookTimeout: 180_000
 	}
 });

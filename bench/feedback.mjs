@@ -5,26 +5,27 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { PORTS, SECONDS, postJson, requireBuild, requireTool, round, save, startApp, table, tempDir, wrk } from './lib.mjs';
+import {
+	PORTS,
+	SECONDS,
+	throwawayDatabase,
+	postJson,
+	requireBuild,
+	requireTool,
+	round,
+	save,
+	startApp,
+	table,
+	tempDir,
+	wrk
+} from './lib.mjs';
 
 requireBuild();
 requireTool('wrk', 'sudo apt-get install -y wrk');
 requireTool('pgbench', 'sudo apt-get install -y postgresql (pgbench comes with the server package)');
-const SERVER = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const CONNECTIONS = [16, 64];
 const PATH = '/api/v1/guides/calf-cramps/feedback';
 const VOTE = { lang: 'en', helpful: true, comment: 'benchmark' };
-
-async function admin(query) {
-	const client = new pg.Client({ connectionString: SERVER });
-	await client.connect();
-	try {
-		return await client.query(query);
-	} finally {
-		await client.end();
-	}
-}
 
 /** pgbench inserting the same row as the API, prepared, `clients` at once; latencies from its log. */
 function pgbench(url, clients) {
@@ -68,9 +69,8 @@ function pgbench(url, clients) {
 
 const rows = [];
 const raw = [];
-const name = `fn_bench_${process.pid}`;
-await admin(`create database ${name}`);
-const url = Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
+const database = await throwawayDatabase('feedback');
+const url = database.url;
 try {
 	// The app migrates the empty database when it starts.
 	const app = await startApp(PORTS.appPg, { DATABASE_URL: url });
@@ -97,7 +97,7 @@ try {
 		await app.stop();
 	}
 } finally {
-	await admin(`drop database if exists ${name} with (force)`);
+	await database.drop();
 }
 
 const pglite = await startApp(PORTS.app, { DATA_DIR: tempDir('pglite') });

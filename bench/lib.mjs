@@ -7,10 +7,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import pg from 'pg';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
-export const PORTS = { app: 4485, nginx: 4486, appPg: 4487, lighthouse: 4488, soak: 4489 };
+export const PORTS = {
+	app: 4280,
+	nginx: 4281,
+	appPg: 4282,
+	lighthouse: 4283,
+	soak: 4284,
+	nginxTls: 4285,
+	app2: 4286,
+	balanced1: 4276,
+	balanced2: 4277
+};
 /** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
 export const ROUTES = {
 	guide: '/en/guides/calf-cramps',
@@ -19,6 +30,28 @@ export const ROUTES = {
 	diary: '/en/diary',
 	plan: '/en/plan'
 };
+/** The PostgreSQL server where benchmarks create (and drop) throwaway databases. */
+export const BENCH_SERVER = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A new, empty database on BENCH_SERVER named after `purpose`: its URL and how to drop it. */
+export async function throwawayDatabase(purpose) {
+	const name = `fn_bench_${purpose}_${process.pid}`;
+	const admin = async (query) => {
+		const client = new pg.Client({ connectionString: BENCH_SERVER });
+		await client.connect();
+		try {
+			await client.query(query);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`create database ${name}`);
+	return {
+		url: Object.assign(new URL(BENCH_SERVER), { pathname: `/${name}` }).toString(),
+		drop: () => admin(`drop database if exists ${name} with (force)`)
+	};
+}
+
 /** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
@@ -78,10 +111,27 @@ export async function startApp(port, env = {}) {
 
 /** nginx serving `files` ({ urlPath: filePath }) as static files on a loopback port. */
 export async function startNginx(port, files) {
-	const dir = tempDir('nginx');
 	const locations = Object.entries(files)
 		.map(([path, file]) => `location = ${path} { default_type text/html; alias ${file}; }`)
 		.join('\n    ');
+	return runNginx(`server {\n    listen 127.0.0.1:${port};\n    ${locations}\n  }`, `http://127.0.0.1:${port}${Object.keys(files)[0]}`);
+}
+
+/** A self-signed certificate for 127.0.0.1, made now. */
+export function makeCertificate() {
+	const dir = tempDir('tls');
+	const cert = join(dir, 'cert.pem');
+	const key = join(dir, 'key.pem');
+	spawnSync('openssl', [
+		...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'],
+		...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert]
+	]);
+	return { cert, key };
+}
+
+/** nginx with the given `http { … }` contents (server and upstream blocks); resolves once `probe` answers. */
+export async function runNginx(blocks, probe) {
+	const dir = tempDir('nginx');
 	// One worker, like the one Node process it is compared with; keep-alive as long as Node's.
 	const conf = `worker_processes 1;
 daemon off;
@@ -94,15 +144,25 @@ http {
   keepalive_requests 1000000;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    ${locations}
-  }
+  ${blocks}
 }
 `;
 	writeFileSync(join(dir, 'nginx.conf'), conf);
 	const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-	await waitFor(`http://127.0.0.1:${port}${Object.keys(files)[0]}`, 10_000);
+	if (probe.startsWith('https:')) {
+		const tls = await import('node:tls');
+		const { hostname, port } = new URL(probe);
+		const started = performance.now();
+		while (
+			!(await new Promise((resolve) => {
+				const socket = tls.connect({ host: hostname, port: Number(port), rejectUnauthorized: false }, () => resolve(socket.end() && true));
+				socket.once('error', () => resolve(false));
+			}))
+		) {
+			if (performance.now() - started > 10_000) throw new Error(`nginx did not answer on ${probe}`);
+			await sleep(20);
+		}
+	} else await waitFor(probe, 10_000);
 	return {
 		stop: () =>
 			new Promise((resolve) => {

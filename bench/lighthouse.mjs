@@ -6,7 +6,7 @@ import lighthouse from 'lighthouse';
 import { PORTS, ROUTES, builtWeight, requireBuild, round, save, startApp, table, tempDir } from './lib.mjs';
 
 requireBuild();
-const DEBUG_PORT = 4490;
+const DEBUG_PORT = 4288;
 const JS_BUDGET_KB = { guide: 30, 'first aid': 40 };
 const SCORE_BUDGET = { performance: 0.95, accessibility: 1 };
 

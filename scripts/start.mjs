@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no build or any source is newer than it, then serve.
-// Migrations run when the server opens its database.
+// Migrations run when the server opens its database. `.env`, when present, was read by
+// Node itself (`node --env-file-if-exists=.env`, see package.json); values already in
+// the environment win. A production install (no dev dependencies, so no Vite) serves the
+// build it was given as it is.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +18,15 @@ function newest(path) {
 	return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
 }
 
-if (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mtimeMs) {
+const VITE = 'node_modules/vite/bin/vite.js';
+const canBuild = existsSync(VITE);
+if (!canBuild && !existsSync(BUILT)) {
+	console.error('No build/ and no Vite to make one: run `npm run build` before a production install (`npm ci --omit=dev`).');
+	process.exit(1);
+}
+if (canBuild && (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mtimeMs)) {
 	console.log('Building FitNavigator (sources changed or no build yet)…');
-	const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+	const build = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], {
 		stdio: 'inherit',
 		env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }
 	});

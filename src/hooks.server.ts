@@ -17,7 +17,12 @@ export const init: ServerInit = async () => {
 const langOf = (path: string): Lang =>
 	((LANGS as readonly string[]).find((l) => path === `/${l}` || path.startsWith(`/${l}/`)) as Lang | undefined) ?? 'en';
 
+// server.js logs and counts each request by route; it reads the id from the Node request.
+const ROUTE_ID = Symbol.for('fitnavigator.routeId');
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const nodeRequest = (event.platform as { req?: Record<symbol, unknown> } | undefined)?.req;
+	if (nodeRequest) nodeRequest[ROUTE_ID] = event.route.id ?? '(none)';
 	event.locals.lang = langOf(event.url.pathname);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };

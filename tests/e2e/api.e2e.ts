@@ -1,18 +1,24 @@
 import { expect, test } from '@playwright/test';
+import { expectMatchesOpenApi } from './openapi';
 
 test('lists guides in both languages', async ({ request }) => {
 	for (const lang of ['en', 'ru']) {
 		const res = await request.get(`/api/v1/guides?lang=${lang}`);
 		expect(res.status()).toBe(200);
+		await expectMatchesOpenApi(request, 'get', '/api/v1/guides', res);
 		const { guides } = await res.json();
 		expect(guides.length).toBeGreaterThanOrEqual(6);
 		expect(Object.keys(guides[0]).sort()).toEqual(['slug', 'summary', 'tags', 'title']);
 	}
-	expect((await request.get('/api/v1/guides?lang=de')).status()).toBe(400);
+	const unknown = await request.get('/api/v1/guides?lang=de');
+	expect(unknown.status()).toBe(400);
+	await expectMatchesOpenApi(request, 'get', '/api/v1/guides', unknown);
 });
 
 test('gives one guide as structured data with the seed doses', async ({ request }) => {
-	const guide = await (await request.get('/api/v1/guides/calf-cramps?lang=en')).json();
+	const res = await request.get('/api/v1/guides/calf-cramps?lang=en');
+	await expectMatchesOpenApi(request, 'get', '/api/v1/guides/{slug}', res);
+	const guide = await res.json();
 	const exercises = Object.fromEntries(
 		guide.sections.flatMap((s: { exercises: { id: string }[] }) => s.exercises).map((e: { id: string }) => [e.id, e])
 	);
@@ -24,7 +30,9 @@ test('gives one guide as structured data with the seed doses', async ({ request 
 	expect(exercises['pin-prick'].status).toBe('not-recommended');
 	expect(exercises['pin-prick'].steps).toEqual([]);
 	expect(guide.sources.length).toBeGreaterThan(0);
-	expect((await request.get('/api/v1/guides/nope?lang=en')).status()).toBe(404);
+	const missing = await request.get('/api/v1/guides/nope?lang=en');
+	expect(missing.status()).toBe(404);
+	await expectMatchesOpenApi(request, 'get', '/api/v1/guides/{slug}', missing);
 });
 
 test.describe('feedback API errors name the field and never 5xx', () => {
@@ -52,21 +60,45 @@ test.describe('feedback API errors name the field and never 5xx', () => {
 		test(c.name, async ({ request }) => {
 			const res = await request.post(url, { data: c.data, headers: { 'content-type': c.type ?? 'application/json' } });
 			expect(res.status()).toBe(c.status);
+			await expectMatchesOpenApi(request, 'post', '/api/v1/guides/{slug}/feedback', res);
 			const body = await res.json();
 			expect(body.error.field).toBe(c.field);
 		});
 	}
 	test('unknown guide → 404', async ({ request }) => {
-		expect((await request.post('/api/v1/guides/nope/feedback', { data: { lang: 'en', helpful: true } })).status()).toBe(404);
+		const res = await request.post('/api/v1/guides/nope/feedback', { data: { lang: 'en', helpful: true } });
+		expect(res.status()).toBe(404);
+		await expectMatchesOpenApi(request, 'post', '/api/v1/guides/{slug}/feedback', res);
 	});
 	test('a good vote → 201 with an id', async ({ request }) => {
 		const res = await request.post(url, { data: { lang: 'en', helpful: true } });
 		expect(res.status()).toBe(201);
+		await expectMatchesOpenApi(request, 'post', '/api/v1/guides/{slug}/feedback', res);
 		expect((await res.json()).id).toMatch(/^[0-9a-f-]{36}$/);
 	});
 });
 
 test('health and readiness answer JSON', async ({ request }) => {
-	expect(await (await request.get('/healthz')).json()).toMatchObject({ status: 'ok' });
-	expect(await (await request.get('/readyz')).json()).toMatchObject({ status: 'ready' });
+	const health = await request.get('/healthz');
+	await expectMatchesOpenApi(request, 'get', '/healthz', health);
+	expect(await health.json()).toMatchObject({ status: 'ok' });
+	const ready = await request.get('/readyz');
+	await expectMatchesOpenApi(request, 'get', '/readyz', ready);
+	expect(await ready.json()).toMatchObject({ status: 'ready' });
+});
+
+test('the OpenAPI document is served and names every v1 route', async ({ request }) => {
+	const res = await request.get('/api/v1/openapi.json');
+	expect(res.status()).toBe(200);
+	const document = await res.json();
+	expect(document.openapi).toBe('3.1.0');
+	expect(Object.keys(document.paths)).toEqual(
+		expect.arrayContaining([
+			'/api/v1/guides',
+			'/api/v1/guides/{slug}',
+			'/api/v1/guides/{slug}/feedback',
+			'/api/v1/guides/{slug}/feedback/summary',
+			'/api/v1/assess'
+		])
+	);
 });

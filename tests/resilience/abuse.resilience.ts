@@ -1,6 +1,7 @@
 // Abuse: feedback is limited per client (429 with Retry-After), the client being the
 // socket's address unless TRUST_PROXY says how many proxies put it in X-Forwarded-For.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTS } from './ports';
 import { appBackends, startApp, vote, type AppBackend, type RunningApp } from './harness';
 
 type Vote = { via: 'api' | 'form'; forwardedFor?: string };
@@ -10,14 +11,14 @@ const api = (forwardedFor?: string): Vote => ({ via: 'api', forwardedFor });
 const SETUPS: Setup[] = [
 	{
 		name: 'the socket address is the client; X-Forwarded-For is ignored',
-		port: 4481,
+		port: PORTS.abuse[0],
 		env: { FEEDBACK_RATE_LIMIT: '3' },
 		votes: [api('10.0.0.1'), api('10.0.0.2'), api('10.0.0.3'), api('10.0.0.4'), { via: 'form' }],
 		expected: '201 201 201 429 429'
 	},
 	{
 		name: 'TRUST_PROXY=1 makes X-Forwarded-For the client',
-		port: 4482,
+		port: PORTS.abuse[1],
 		env: { FEEDBACK_RATE_LIMIT: '3', TRUST_PROXY: '1' },
 		votes: [api('10.0.0.1'), api('10.0.0.1'), api('10.0.0.1'), api('10.0.0.1'), api('10.0.0.2'), api('192.0.2.9, 10.0.0.2'), api()],
 		// The last vote bypassed the proxy (no header): limited like everyone else, never a 500.
@@ -25,7 +26,7 @@ const SETUPS: Setup[] = [
 	},
 	{
 		name: 'FEEDBACK_RATE_LIMIT=0 turns the limit off',
-		port: 4483,
+		port: PORTS.abuse[2],
 		env: { FEEDBACK_RATE_LIMIT: '0' },
 		votes: Array.from({ length: 30 }, () => api('10.0.0.1')),
 		expected: Array.from({ length: 30 }, () => '201').join(' ')

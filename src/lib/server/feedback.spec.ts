@@ -40,6 +40,25 @@ for (const backend of testBackends()) {
 			expect(await feedbackSummary(database.db, 'never-voted')).toEqual({ yes: 0, no: 0 });
 		});
 
+		it('keeps the counts exact under concurrent votes, equal to the stored rows', async () => {
+			const votes = Array.from({ length: 120 }, (_, i) => recordFeedback(database.db, 'busy', { lang: 'en', helpful: i % 3 !== 0 }));
+			await Promise.all(votes);
+			const counted = await database.db.execute<{ helpful: boolean; n: number }>(
+				sql`select helpful, count(*)::int as n from feedback where guide = 'busy' group by helpful order by helpful`
+			);
+			expect((counted as unknown as { rows: unknown[] }).rows).toEqual([
+				{ helpful: false, n: 40 },
+				{ helpful: true, n: 80 }
+			]);
+			expect(await feedbackSummary(database.db, 'busy')).toEqual({ yes: 80, no: 40 });
+		});
+
+		it('a refused vote changes neither the rows nor the count', async () => {
+			const before = await feedbackSummary(database.db, 'refused');
+			await expect(recordFeedback(database.db, 'refused', { lang: 'de' as 'en', helpful: true })).rejects.toThrow();
+			expect(await feedbackSummary(database.db, 'refused')).toEqual(before);
+		});
+
 		it('rejects a language the schema does not know, at the database too', async () => {
 			await expect(database.db.insert(feedback).values({ guide: 'x', lang: 'de', helpful: true })).rejects.toThrow();
 		});

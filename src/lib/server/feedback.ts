@@ -1,39 +1,43 @@
 // Stores and counts reader feedback. Guide slugs are checked by the caller against the content.
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FeedbackInput, FeedbackSummary } from '../core/feedback';
 import type { Db } from './db';
-import { feedback } from './db/schema';
+import { feedbackCounts } from './db/schema';
+import { votesTotal } from './metrics';
 
-// Votes are the one hot write: a named prepared statement per database skips building
-// the query in Drizzle and planning it in PostgreSQL on every vote.
-const prepareInsert = (db: Db) =>
-	db
-		.insert(feedback)
-		.values({
-			guide: sql.placeholder('guide'),
-			lang: sql.placeholder('lang'),
-			helpful: sql.placeholder('helpful'),
-			comment: sql.placeholder('comment')
-		})
-		.returning({ id: feedback.id })
-		.prepare('insert_feedback');
-const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+/**
+ * Rows each guide's count is spread over (see feedbackCounts). The shard is the database
+ * session's process id modulo this: a session runs one transaction at a time, so two
+ * concurrent votes wait on one row's lock only when their sessions' ids collide.
+ */
+export const COUNT_SHARDS = 64;
 
+/**
+ * One statement stores the vote and adds it to its count, so the count can never differ
+ * from the rows (a statement is atomic) and a vote costs one round trip.
+ */
 export async function recordFeedback(db: Db, guide: string, input: FeedbackInput): Promise<{ id: string }> {
-	let insert = inserts.get(db);
-	if (!insert) inserts.set(db, (insert = prepareInsert(db)));
-	const [row] = await insert.execute({ guide, lang: input.lang, helpful: input.helpful, comment: input.comment || null });
-	return row;
+	const result = await db.execute<{ id: string }>(sql`
+		with vote as (
+			insert into feedback (guide, lang, helpful, comment)
+			values (${guide}, ${input.lang}, ${input.helpful}, ${input.comment || null})
+			returning id, guide, helpful
+		), counted as (
+			insert into feedback_counts (guide, helpful, shard, votes)
+			select guide, helpful, pg_backend_pid() % ${COUNT_SHARDS}, 1 from vote
+			on conflict (guide, helpful, shard) do update set votes = feedback_counts.votes + 1
+		)
+		select id from vote`);
+	votesTotal.inc({ helpful: String(input.helpful) });
+	return (result as unknown as { rows: { id: string }[] }).rows[0];
 }
 
 export async function feedbackSummary(db: Db, guide: string): Promise<FeedbackSummary> {
 	const rows = await db
-		.select({ helpful: feedback.helpful, n: count() })
-		.from(feedback)
-		.where(eq(feedback.guide, guide))
-		.groupBy(feedback.helpful);
-	return {
-		yes: rows.find((r) => r.helpful)?.n ?? 0,
-		no: rows.find((r) => !r.helpful)?.n ?? 0
-	};
+		.select({ helpful: feedbackCounts.helpful, n: sql<string>`sum(${feedbackCounts.votes})` })
+		.from(feedbackCounts)
+		.where(eq(feedbackCounts.guide, guide))
+		.groupBy(feedbackCounts.helpful);
+	const votes = (helpful: boolean) => Number(rows.find((r) => r.helpful === helpful)?.n ?? 0);
+	return { yes: votes(true), no: votes(false) };
 }

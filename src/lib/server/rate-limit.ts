@@ -1,39 +1,58 @@
-// Per-client write limits kept in this process's memory (one server process; a
-// restart forgets them, which only ever lets a client write more, never less).
+// Per-client write limits (rate-limiter-flexible, fixed window). On PostgreSQL the
+// windows live in the database (table rate_limit, made by our migrations), so every
+// instance behind a balancer counts the same votes; on the embedded PGlite (one
+// process) they live in memory. If the database cannot be reached, each process falls
+// back to its own memory limit rather than refusing or admitting everyone.
+import { createHash } from 'node:crypto';
 import { env } from '$env/dynamic/private';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { admit, expired, type RateRule, type RateWindow } from '../core/rate-limit';
+import type pg from 'pg';
+import { appDatabase } from './db/app';
 
-export type RateLimiter = (client: string, now?: number) => { admitted: true } | { admitted: false; retryAfterSeconds: number };
+export type RateDecision = { admitted: true } | { admitted: false; retryAfterSeconds: number };
+export type RateLimiter = (client: string) => Promise<RateDecision>;
+export type RateRule = { limit: number; windowSeconds: number };
 
-/** A limiter for `rule`, or one that admits everything when `rule` is null (limits off). */
-export function rateLimiter(rule: RateRule | null): RateLimiter {
-	if (!rule) return () => ({ admitted: true });
-	const windows = new Map<string, RateWindow>();
-	let nextSweep = 0;
-	return (client, now = Date.now()) => {
-		// Forget finished windows now and then, so memory follows active clients only.
-		if (now >= nextSweep) {
-			for (const [key, w] of windows) if (expired(w, now, rule)) windows.delete(key);
-			nextSweep = now + rule.windowMs;
+/** The client's key as stored: a hash, so no address is ever written to the database. */
+const keyOf = (client: string) => createHash('sha256').update(client).digest('base64url').slice(0, 32);
+
+/** A limiter for `rule` (null: limits off) kept in `pool`'s database, or in memory without one. */
+export function rateLimiter(rule: RateRule | null, name: string, pool?: pg.Pool): RateLimiter {
+	if (!rule) return async () => ({ admitted: true });
+	const options = { points: rule.limit, duration: rule.windowSeconds, keyPrefix: name };
+	const memory = new RateLimiterMemory(options);
+	const store: RateLimiterAbstract = pool
+		? new RateLimiterPostgres({ ...options, storeClient: pool, tableName: 'rate_limit', tableCreated: true, insuranceLimiter: memory })
+		: memory;
+	return async (client) => {
+		try {
+			await store.consume(keyOf(client));
+			return { admitted: true };
+		} catch (e) {
+			if (!(e instanceof RateLimiterRes)) throw e;
+			return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
 		}
-		const decision = admit(windows.get(client), now, rule);
-		windows.set(client, decision.window);
-		return decision.admitted ? { admitted: true } : { admitted: false, retryAfterSeconds: decision.retryAfterSeconds };
 	};
 }
 
 const perMinute = z.coerce.number().int().min(0);
 let feedback: RateLimiter | undefined;
+let feedbackWithoutDatabase: RateLimiter | undefined;
 
 /** Feedback votes per client and minute: FEEDBACK_RATE_LIMIT (default 20; 0 turns the limit off). */
-export function feedbackRateLimiter(): RateLimiter {
-	if (!feedback) {
-		const limit = perMinute.safeParse(env.FEEDBACK_RATE_LIMIT || 20);
-		if (!limit.success) throw new Error(`FEEDBACK_RATE_LIMIT must be a whole number ≥ 0, not "${env.FEEDBACK_RATE_LIMIT}"`);
-		feedback = rateLimiter(limit.data === 0 ? null : { limit: limit.data, windowMs: 60_000 });
+export async function feedbackRateLimiter(): Promise<RateLimiter> {
+	if (feedback) return feedback;
+	const limit = perMinute.safeParse(env.FEEDBACK_RATE_LIMIT || 20);
+	if (!limit.success) throw new Error(`FEEDBACK_RATE_LIMIT must be a whole number ≥ 0, not "${env.FEEDBACK_RATE_LIMIT}"`);
+	const rule = limit.data === 0 ? null : { limit: limit.data, windowSeconds: 60 };
+	try {
+		feedback ??= rateLimiter(rule, 'feedback', (await appDatabase()).pool);
+		return feedback;
+	} catch {
+		// The database could not be opened yet (the vote will get 503 too): count in memory meanwhile.
+		return (feedbackWithoutDatabase ??= rateLimiter(rule, 'feedback'));
 	}
-	return feedback;
 }
 
 /**

@@ -15,6 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
 	db: Db;
 	kind: 'pglite' | 'postgres';
+	/** The connection pool on PostgreSQL (shared with rate-limiter-flexible's store). */
+	pool?: pg.Pool;
 	/** Resolves when the database answers a trivial query. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		return {
 			db: drizzlePg(pool, { schema }),
 			kind: 'postgres',
+			pool,
 			ping: async () => void (await pool.query('select 1')),
 			close: () => pool.end()
 		};

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** One reader's answer to "Was this guide helpful?". Nothing about the reader is kept. */
 export const feedback = pgTable(
@@ -16,3 +16,31 @@ export const feedback = pgTable(
 );
 
 export type FeedbackRow = typeof feedback.$inferSelect;
+
+/**
+ * Votes per guide and answer, kept in the same statement as each vote (see
+ * recordFeedback), so the summary reads a few rows however many votes there are. Each
+ * guide and answer is spread over COUNT_SHARDS rows (one per database session, modulo),
+ * so concurrent votes rarely wait on one row's lock; the summary adds them up.
+ */
+export const feedbackCounts = pgTable(
+	'feedback_counts',
+	{
+		guide: text('guide').notNull(),
+		helpful: boolean('helpful').notNull(),
+		shard: smallint('shard').notNull(),
+		votes: bigint('votes', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.guide, t.helpful, t.shard] })]
+);
+
+/**
+ * rate-limiter-flexible's PostgreSQL store (its own layout: key, points, expire in ms),
+ * created by our migrations so that instances starting together never race to create it.
+ * Keys are hashes, never addresses; rows expire within the limit's window.
+ */
+export const rateLimit = pgTable('rate_limit', {
+	key: varchar('key', { length: 255 }).primaryKey(),
+	points: integer('points').notNull().default(0),
+	expire: bigint('expire', { mode: 'number' })
+});

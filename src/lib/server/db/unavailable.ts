@@ -1,6 +1,7 @@
 // Tells "the database cannot be reached right now" (a restart, a refused or timed-out
 // connection) from a bug, so writes answer 503 and retry later instead of 500.
 import { err, ok, type Result } from '../../core/result';
+import { databaseErrorsTotal } from '../metrics';
 import { appDatabase } from './app';
 import type { Db } from './index';
 
@@ -27,7 +28,10 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<Res
 	try {
 		return ok(await work((await appDatabase()).db));
 	} catch (e) {
-		if (isDatabaseUnavailable(e)) return err('unavailable');
+		if (isDatabaseUnavailable(e)) {
+			databaseErrorsTotal.inc();
+			return err('unavailable');
+		}
 		throw e;
 	}
 }

@@ -37,7 +37,7 @@ export const actions = {
 		const vote = answer.parsed.data;
 		// Back to the step they were on, with what they typed, so they can simply send again.
 		const retry = { step: vote.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
-		const rate = feedbackRateLimiter()(clientOf(event));
+		const rate = await (await feedbackRateLimiter())(clientOf(event));
 		if (!rate.admitted) return fail(429, { ...retry, error: 'feedback.error.rate' as const });
 		const stored = await withDatabase((db) => recordFeedback(db, params.slug, vote));
 		if (!stored.ok) return fail(503, { ...retry, error: 'feedback.error.failed' as const });

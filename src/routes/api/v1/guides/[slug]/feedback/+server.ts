@@ -12,7 +12,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!findGuide(params.slug)) return apiError(404, 'not_found', `No guide "${params.slug}"`);
 	const body = await readJson(request, feedbackSchema);
 	if (!body.ok) return body.error;
-	const rate = feedbackRateLimiter()(clientOf(event));
+	const rate = await (await feedbackRateLimiter())(clientOf(event));
 	if (!rate.admitted) return tooManyRequests(rate.retryAfterSeconds);
 	const stored = await withDatabase((db) => recordFeedback(db, params.slug, body.value));
 	return stored.ok ? json(stored.value, { status: 201 }) : serviceUnavailable();

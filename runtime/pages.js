@@ -1,0 +1,131 @@
+// Prerendered pages (every guide) served from memory, in the encodings the build
+// precompressed: the page a reader in pain asks for is one Map lookup away, not a file
+// read per request. HTTP semantics follow RFC 9110: the encoding is negotiated with q
+// values (q=0 refuses one), each encoded representation has its own strong ETag,
+// If-None-Match takes a list and compares weakly, HEAD gets the headers alone, and every
+// answer says it varies with Accept-Encoding.
+//
+// To change a page after start (e.g. add a line to a guide), call `replaceBody`: it
+// recompresses the page and gives every encoding a new ETag.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
+
+/**
+ * Any cache (a browser, a CDN) may keep a page five minutes and then revalidate it with
+ * its ETag; a content change reaches everyone within that.
+ */
+const CACHE_CONTROL = 'public, max-age=300';
+
+/** Server preference among encodings the client likes equally: smallest first. */
+const ENCODINGS = ['br', 'gzip', 'identity'];
+
+/** @typedef {{ body: Buffer, etag: string }} Representation */
+/** @typedef {{ csp: string, representations: Partial<Record<'br' | 'gzip' | 'identity', Representation>> }} Page */
+
+const etagOf = (/** @type {Buffer} */ body) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+const representation = (/** @type {Buffer} */ body) => ({ body, etag: etagOf(body) });
+
+/** The URL path a prerendered file answers: `en/guides/x.html` → `/en/guides/x`, `en/index.html` → `/en`. */
+export const pathOf = (/** @type {string} */ file) => `/${file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`;
+
+/**
+ * If-None-Match (RFC 9110 §13.1.2): `*` or a comma-separated list of entity tags, compared
+ * weakly (a W/ prefix on either side is ignored).
+ */
+export function noneMatch(/** @type {string | undefined} */ header, /** @type {string} */ etag) {
+	if (!header) return false;
+	if (header.trim() === '*') return true;
+	const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+	const wanted = opaque(etag);
+	return (header.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => opaque(tag) === wanted);
+}
+
+export class PrerenderedPages {
+	/** @type {Map<string, Page>} */
+	#pages = new Map();
+
+	/**
+	 * @param {string} dir build/prerendered
+	 * @param {(html: string) => string} cspFor the Content-Security-Policy header for a page's HTML
+	 */
+	constructor(dir, cspFor) {
+		this.cspFor = cspFor;
+		if (!existsSync(dir)) return;
+		for (const entry of readdirSync(dir, { recursive: true })) {
+			if (typeof entry !== 'string' || !entry.endsWith('.html')) continue;
+			const file = join(dir, entry);
+			const identity = readFileSync(file);
+			/** @type {Page['representations']} */
+			const representations = { identity: representation(identity) };
+			if (existsSync(`${file}.br`)) representations.br = representation(readFileSync(`${file}.br`));
+			if (existsSync(`${file}.gz`)) representations.gzip = representation(readFileSync(`${file}.gz`));
+			this.#pages.set(pathOf(entry), { csp: cspFor(identity.toString('utf8')), representations });
+		}
+	}
+
+	/** Every path served from memory. */
+	paths() {
+		return [...this.#pages.keys()];
+	}
+
+	/** The page's HTML as served without encoding, or undefined. */
+	body(/** @type {string} */ path) {
+		return this.#pages.get(path)?.representations.identity?.body.toString('utf8');
+	}
+
+	/** Serves `html` at `path` from now on, in every encoding, each with a new ETag. */
+	replaceBody(/** @type {string} */ path, /** @type {string} */ html) {
+		const page = this.#pages.get(path);
+		if (!page) throw new Error(`No prerendered page at ${path}`);
+		const identity = Buffer.from(html, 'utf8');
+		page.csp = this.cspFor(html);
+		page.representations = {
+			identity: representation(identity),
+			br: representation(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+			gzip: representation(gzipSync(identity, { level: 9 }))
+		};
+	}
+
+	/**
+	 * Answers a GET or HEAD for a page held in memory; returns false (sending nothing) when
+	 * the request is not one for this module.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 */
+	serve(req, res) {
+		if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+		const page = this.#pages.get((req.url ?? '/').split('?')[0]);
+		if (!page) return false;
+		res.setHeader('vary', 'accept-encoding');
+		res.setHeader('cache-control', CACHE_CONTROL);
+		res.setHeader('content-security-policy', page.csp);
+		const available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
+		// negotiator 1.x takes the server's preference for ties; its published types predate that.
+		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
+			/** @type {unknown} */ (new Negotiator(req))
+		);
+		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
+		if (!encoding) {
+			// Every encoding we have was refused (e.g. `identity;q=0` and no br/gzip).
+			res.statusCode = 406;
+			res.setHeader('content-type', 'text/plain; charset=utf-8');
+			res.end(req.method === 'HEAD' ? undefined : `Not acceptable: this page is available as ${available.join(', ')}`);
+			return true;
+		}
+		const chosen = /** @type {Representation} */ (page.representations[encoding]);
+		res.setHeader('etag', chosen.etag);
+		if (noneMatch(req.headers['if-none-match'], chosen.etag)) {
+			res.statusCode = 304;
+			res.end();
+			return true;
+		}
+		res.setHeader('content-type', 'text/html; charset=utf-8');
+		if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
+		res.setHeader('content-length', chosen.body.length);
+		res.end(req.method === 'HEAD' ? undefined : chosen.body);
+		return true;
+	}
+}
