@@ -32,3 +32,17 @@ document.addEventListener('submit', async (event) => {
 		HTMLFormElement.prototype.submit.call(form);
 	}
 });
+
+// The live character count (GOV.UK pattern): the server renders the count and its wording
+// as templates; here it follows the typing, counted as the server will count the post.
+document.addEventListener('input', (event) => {
+	const box = event.target;
+	if (!(box instanceof HTMLTextAreaElement) || box.id !== 'feedback-comment') return;
+	const count = document.getElementById('feedback-comment-count');
+	if (!count) return;
+	const max = Number(count.dataset.max);
+	const length = box.value.replace(/\r?\n/g, '\r\n').length;
+	const over = length > max;
+	count.textContent = (over ? count.dataset.over : count.dataset.left).replace('{n}', String(Math.abs(max - length)));
+	count.classList.toggle('count-over', over);
+});
