@@ -95,7 +95,8 @@ async function expectStepChangeAtOneMinute(page: Page, lang: 'en' | 'ru') {
 
 test('one tap on "Cramp now" from the guide opens first aid with the urgent signs first', async ({ page }) => {
 	await page.goto('/en/guides/calf-cramps');
-	await page.getByRole('complementary', { name: 'Help with a cramp' }).getByRole('link', { name: 'Cramp now' }).click();
+	// At the top of the page the header's "Cramp now" is the one on screen (the floating one waits below).
+	await page.getByRole('navigation').getByRole('link', { name: 'Cramp now' }).click();
 	await expect(page).toHaveURL('/en/first-aid');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('First: do you have any of these?');
 	await expect(page.getByRole('button', { name: /Chest pain/ })).toBeVisible();
@@ -217,7 +218,7 @@ test('with JavaScript off, the check and every step with its dose are readable',
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/en/guides/calf-cramps');
-	await page.getByRole('complementary', { name: 'Help with a cramp' }).getByRole('link', { name: 'Cramp now' }).click();
+	await page.getByRole('navigation').getByRole('link', { name: 'Cramp now' }).click();
 	await expect(page.getByRole('link', { name: /Chest pain/ })).toHaveAttribute('href', '#care-emergency-chest');
 	await expect(page.locator('#care-emergency-chest')).toBeVisible();
 	for (const id of ['bed', 'standing', 'floor', 'after-sport'])
