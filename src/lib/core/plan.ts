@@ -1,29 +1,32 @@
 // The prevention plan a reader keeps on their device: which measures, and which of them
 // they ticked off on each day (kept per day so the diary can chart it later).
-import { z } from 'zod';
-import { idSchema, langSchema } from './content/schema';
+// zod's small build: the plan page loads this in the browser, and full zod would double its JavaScript.
+import * as z from 'zod/mini';
+import { ID_PATTERN } from './content/id';
+import { LANGS } from './content/lang';
 
 const day = z.iso.date();
-const answer = z.string().max(100);
+const id = z.string().check(z.regex(ID_PATTERN));
+const answer = z.string().check(z.maxLength(100));
 
 /** The self-check's answers as its form sends them, so the plan can show the result that made it. */
 export const planAnswersSchema = z.strictObject({
-	situation: answer.optional(),
-	durationMinutes: answer.optional(),
-	perWeek: answer.optional(),
-	factors: z.array(answer).max(50),
-	signs: z.array(answer).max(50)
+	situation: z.optional(answer),
+	durationMinutes: z.optional(answer),
+	perWeek: z.optional(answer),
+	factors: z.array(answer).check(z.maxLength(50)),
+	signs: z.array(answer).check(z.maxLength(50))
 });
 export type PlanAnswers = z.infer<typeof planAnswersSchema>;
 
 const planFields = {
-	lang: langSchema,
+	lang: z.enum(LANGS),
 	createdOn: day,
-	measures: z.array(idSchema).min(1).max(50),
+	measures: z.array(id).check(z.minLength(1), z.maxLength(50)),
 	/** The self-check asked for a doctor first (e.g. varicose veins). */
 	doctorFirst: z.boolean(),
 	/** Day → the measures done that day. */
-	ticks: z.record(day, z.array(idSchema))
+	ticks: z.record(day, z.array(id))
 };
 /** Version 1 (before the plan remembered the answers that made it). */
 const planV1Schema = z.strictObject({ version: z.literal(1), ...planFields });
@@ -32,7 +35,7 @@ export const planSchema = z.strictObject({
 	version: z.literal(2),
 	...planFields,
 	/** The answers that made the plan; absent on plans migrated from version 1. */
-	answers: planAnswersSchema.optional()
+	answers: z.optional(planAnswersSchema)
 });
 export type Plan = z.infer<typeof planSchema>;
 
