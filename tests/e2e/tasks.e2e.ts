@@ -260,3 +260,31 @@ test('the header names every task, marks the current one and fits 320 px in both
 		await expect(nav.locator('[aria-current]')).toHaveAttribute('href', `/${lang}/guides`);
 	}
 });
+
+for (const javaScriptEnabled of [true, false])
+	test(`feedback after "No": next steps, a character count and the error beside the box, JS ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
+		const page = await context.newPage();
+		// Not a guide whose votes feedback.e2e.ts counts (the suites run in parallel).
+		await page.goto('/ru/guides/calf-stretching-routine');
+		const feedback = page.locator('#feedback');
+		await feedback.getByRole('button', { name: 'Нет', exact: true }).click();
+		await expect(feedback.locator('a[href="/ru/check"]')).toBeVisible();
+		await expect(feedback.locator('a[href="/ru/first-aid"]')).toBeVisible();
+		await expect(feedback.locator('#feedback-comment-count')).toHaveText('Осталось символов: 2000');
+		await feedback.locator('textarea').fill('я'.repeat(2100));
+		await feedback.getByRole('button', { name: 'Отправить' }).click();
+		// The error stands next to the box (and is read with it), the count says how much to cut.
+		const inline = feedback.locator('#feedback-comment-error');
+		await expect(inline).toContainText('2000');
+		await expect(feedback.locator('textarea')).toHaveAttribute('aria-describedby', /feedback-comment-error/);
+		await expect(feedback.locator('#feedback-comment-count')).toHaveText('Лишних символов: 100');
+		await feedback.locator('textarea').fill('Нужны картинки');
+		await feedback.getByRole('button', { name: 'Отправить' }).click();
+		await expect(feedback.getByRole('status')).toHaveText('Спасибо за отзыв!');
+		await expect(feedback).toContainText('Редакция читает каждый комментарий');
+		await expect(feedback.locator('a[href="/ru/first-aid"]')).toBeVisible();
+		await context.close();
+	});
