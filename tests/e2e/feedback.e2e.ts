@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { queryE2e } from './database';
+// The JS-on and JS-off suites count votes on the same guide: one at a time, or their counts mix.
+test.describe.configure({ mode: 'serial' });
 
 const summary = async (request: APIRequestContext, slug: string) =>
 	(await (await request.get(`/api/v1/guides/${slug}/feedback/summary`)).json()) as { yes: number; no: number };
