@@ -35,7 +35,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: process.env.E2E_DATA_DIR,
 			DATABASE_URL: e2eDatabaseUrl() ?? '',
-			FEEDBACK_RATE_LIMIT: '0'
+			FEEDBACK_RATE_LIMIT: '0',
+			// Turns on the test-only route that throws, for the 500 page's tests (tests/e2e/errors.e2e.ts).
+			FITNAVIGATOR_TEST_SERVER_ERROR: '1'
 		}
 	}
 });

@@ -32,3 +32,21 @@ document.addEventListener('submit', async (event) => {
 		HTMLFormElement.prototype.submit.call(form);
 	}
 });
+
+// The live character count (GOV.UK pattern): the server renders the count and its wording
+// as templates; here it follows the typing, counted as the server will count the post.
+function updateCount(box) {
+	const count = document.getElementById('feedback-comment-count');
+	if (!count) return;
+	const max = Number(count.dataset.max);
+	const length = box.value.replace(/\r?\n/g, '\r\n').length;
+	const over = length > max;
+	count.textContent = (over ? count.dataset.over : count.dataset.left).replace('{n}', String(Math.abs(max - length)));
+	count.classList.toggle('count-over', over);
+}
+document.addEventListener('input', (event) => {
+	if (event.target instanceof HTMLTextAreaElement && event.target.id === 'feedback-comment') updateCount(event.target);
+});
+// Text typed before this script ran (a slow connection) is counted too.
+const typed = document.getElementById('feedback-comment');
+if (typed instanceof HTMLTextAreaElement) updateCount(typed);

@@ -101,11 +101,12 @@ async function expectStepChangeAtOneMinute(page: Page, lang: 'en' | 'ru') {
 
 test('one tap on "Cramp now" from the guide opens first aid with the urgent signs first', async ({ page }) => {
 	await page.goto('/en/guides/calf-cramps');
-	await page.getByRole('link', { name: 'Cramp now' }).click();
+	// At the top of the page the header's "Cramp now" is the one on screen (the floating one waits below).
+	await page.getByRole('navigation').getByRole('link', { name: 'Cramp now' }).click();
 	await expect(page).toHaveURL('/en/first-aid');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('First: do you have any of these?');
 	await expect(page.locator('.fa-choices .fa-choice').first()).toHaveClass(/fa-sign-emergency/);
-	await expect(page.getByRole('link', { name: 'Cramp now' })).toHaveCount(0);
+	await expect(page.getByRole('complementary', { name: 'Help with a cramp' }).getByRole('link', { name: 'Cramp now' })).toHaveCount(0);
 });
 
 const LEVEL_RANK = { emergency: 0, urgent: 1, 'see-doctor': 2, 'self-care': 3 } as const;
@@ -378,7 +379,7 @@ test('with JavaScript off, the check and every step with its dose are readable',
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/en/guides/calf-cramps');
-	await page.getByRole('link', { name: 'Cramp now' }).click();
+	await page.getByRole('navigation').getByRole('link', { name: 'Cramp now' }).click();
 	const first = page.locator('.fa-choices a.fa-choice').first();
 	await expect(first).toHaveClass(/fa-sign-emergency/);
 	await expect(page.locator(`${await first.getAttribute('href')}[data-level="emergency"]`)).toBeVisible();

@@ -1,6 +1,4 @@
-import type { Lang } from '$lib/core/content/schema';
-import { catalogs } from '$lib/server/messages';
-import type { LayoutServerLoad } from './$types';
-
-// Only pages that run in the browser receive this (reading pages ship no JS at all).
-export const load = (({ params }) => ({ messages: catalogs[params.lang as Lang] })) satisfies LayoutServerLoad;
+// Reading pages are static files: instant, cacheable, and readable with JS off. (The
+// reader's language and its messages come from the root layout; a server-only file here
+// keeps this option from costing the browser a module.)
+export const prerender = true;

@@ -1,0 +1,124 @@
+// The plan page: history from the day the plan was made, the way back to the result that
+// made it, version 1 plans migrated, and an unreadable record kept aside, never dropped.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Takes the self-check, saves its plan and opens it; returns the result as the reader saw it. */
+async function makePlan(page: Page, lang: string): Promise<string> {
+	await page.goto(`/${lang}/check`);
+	await page.check('#situation-night');
+	await page.check('#durationMinutes-5');
+	await page.check('#perWeek-3');
+	await page.check('#factors-heavy-sweating');
+	await page.locator('form.check-form button[type="submit"]').click();
+	const result = await page.locator('.assessment').innerText();
+	await page.locator('.save-plan button').click();
+	await page.locator('.save-plan a').click();
+	await expect(page.locator('.plan-item').first()).toBeVisible();
+	return result;
+}
+
+/** Writes a record straight into the plan's IndexedDB store, as an older app (or a bug) left it. */
+async function storeRecord(page: Page, record: unknown, dbVersion: number) {
+	await page.goto('/en/guides');
+	await page.evaluate(
+		([record, dbVersion]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('fitnavigator-plan', dbVersion as number);
+				open.onupgradeneeded = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('plan')) db.createObjectStore('plan');
+					if (dbVersion === 2 && !db.objectStoreNames.contains('aside'))
+						db.createObjectStore('aside', { keyPath: 'id', autoIncrement: true });
+				};
+				open.onsuccess = () => {
+					const tx = open.result.transaction('plan', 'readwrite');
+					tx.objectStore('plan').put(record, 'current');
+					tx.oncomplete = () => (open.result.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+				open.onerror = () => reject(open.error);
+			}),
+		[record, dbVersion] as const
+	);
+}
+
+test('a new plan shows only today in its history and links back to its result and to the check', async ({ page }) => {
+	const result = await makePlan(page, 'en');
+	await expect(page.locator('.days li')).toHaveCount(1);
+	await expect(page.locator('.days li')).toContainText('0 of');
+	await expect(page.getByRole('link', { name: 'Do the self-check again' })).toHaveAttribute('href', '/en/check');
+	await page.getByRole('button', { name: 'Show the self-check result that made this plan' }).click();
+	await expect(page).toHaveURL('/en/check');
+	await expect(page.locator('#result-title')).toBeVisible();
+	// The same answers give the same result, word for word.
+	expect(await page.locator('.assessment').innerText()).toBe(result);
+});
+
+test('the way back to the result works with the plan made in Russian too', async ({ page }) => {
+	const result = await makePlan(page, 'ru');
+	await page.getByRole('button', { name: 'Показать результат самопроверки, по которому составлен план' }).click();
+	await expect(page.locator('#result-title')).toBeVisible();
+	await expect(page).toHaveTitle('Результат проверки — FitNavigator');
+	expect(await page.locator('.assessment').innerText()).toBe(result);
+});
+
+test('a version 1 plan is migrated: its ticks stay, and it says its result cannot be shown again', async ({ page }) => {
+	const today = new Date();
+	const day = (offset: number) => {
+		const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() - offset);
+		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+	};
+	await storeRecord(
+		page,
+		{
+			version: 1,
+			lang: 'en',
+			createdOn: day(2),
+			measures: ['regular-stretching'],
+			doctorFirst: false,
+			ticks: { [day(1)]: ['regular-stretching'] }
+		},
+		1
+	);
+	await page.goto('/en/plan');
+	await expect(page.locator('.plan-item')).toHaveCount(1);
+	await expect(page.locator('.days li')).toHaveCount(3);
+	await expect(page.locator('.days li').nth(1)).toContainText('1 of 1');
+	await expect(page.getByText('This plan was made before FitNavigator kept the answers')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Do the self-check again' })).toBeVisible();
+});
+
+test('an unreadable plan is kept aside, offered for download, and never overwritten', async ({ page }) => {
+	const damaged = { version: 1, lang: 'en', createdOn: 'yesterday', measures: [], ticks: 'lost' };
+	await storeRecord(page, damaged, 1);
+	await page.goto('/en/plan');
+	await expect(page.getByRole('heading', { name: 'Your saved plan could not be read' })).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText('There is no plan on this device yet.');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: /Download the plan set aside on/ }).click()
+	]);
+	expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual(damaged);
+
+	// Making a new plan keeps the damaged one aside (and damages nothing else).
+	await makePlan(page, 'en');
+	await expect(page.getByRole('heading', { name: 'Your saved plan could not be read' })).toBeVisible();
+	await page.reload();
+	await expect(page.locator('.plan-item').first()).toBeVisible();
+	await expect(page.getByRole('link', { name: /Download the plan set aside on/ })).toHaveCount(1);
+
+	// Gone only when the reader deletes it.
+	await page.getByRole('button', { name: 'Delete it from this device' }).click();
+	await expect(page.getByRole('heading', { name: 'Your saved plan could not be read' })).toHaveCount(0);
+	await page.reload();
+	await expect(page.locator('.plan-item').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Your saved plan could not be read' })).toHaveCount(0);
+});
+
+test('a damaged record in the current store is set aside even when a new plan is saved first', async ({ page }) => {
+	await storeRecord(page, 'not a plan', 1);
+	// Straight to the check: the plan page has never opened, so saving must set it aside itself.
+	await makePlan(page, 'en');
+	await expect(page.getByRole('heading', { name: 'Your saved plan could not be read' })).toBeVisible();
+});
