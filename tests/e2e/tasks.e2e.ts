@@ -79,9 +79,7 @@ for (const lang of ['en', 'ru'] as const)
 				await task.shot('running');
 			});
 
-			// Needs engineer "triage"'s result layout (issue 10 item 3): "Save as my plan" within the
-			// first screen of the result on 390 × 844. Un-fixme after the merge.
-			test.fixme('(b) home → check → result → plan saved in ≤ 8 taps, "Save as my plan" on the first screen', async ({ page }) => {
+			test('(b) home → check → result → plan saved in ≤ 8 taps, "Save as my plan" on the first screen', async ({ page }) => {
 				const task = new Task(page, `b-plan-${lang}-${colorScheme}`, 8);
 				await page.goto(`/${lang}`);
 				await task.shot('home');
