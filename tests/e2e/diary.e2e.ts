@@ -1,0 +1,135 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// Each test gets a fresh browser context, so a fresh IndexedDB: nothing carries over.
+
+async function open(page: Page, lang = 'en', query = '') {
+	await page.goto(`/${lang}/diary${query}`);
+	await expect(page.locator('#episode-form-title')).toBeVisible();
+}
+
+/** Logs one cramp through the form: `when` is "YYYY-MM-DDTHH:MM". */
+async function log(page: Page, when: string, minutes: number, extra: { situation?: string; signs?: string[] } = {}) {
+	await page.fill('#episode-when', when);
+	await page.fill('#episode-minutes', String(minutes));
+	if (extra.situation) await page.locator(`input[name="situation"][value="${extra.situation}"]`).check();
+	if (extra.signs?.length) {
+		await page.locator('.episode-form summary').click();
+		for (const s of extra.signs) await page.locator(`input[name="signs"][value="${s}"]`).check();
+	}
+	const before = await page.locator('li.episode').count();
+	await page.locator('.episode-form button[type="submit"]').click();
+	await expect(page.locator('li.episode')).toHaveCount(before + 1);
+}
+
+const daysAgo = (n: number, time = '03:00') => {
+	const d = new Date(Date.now() - n * 86_400_000);
+	const pad = (x: number) => String(x).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${time}`;
+};
+
+async function expectNoSeriousAxe(page: Page, where: string) {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(bad.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+for (const timezoneId of ['Europe/Moscow', 'America/New_York']) {
+	test.describe(`in ${timezoneId}`, () => {
+		test.use({ timezoneId });
+
+		test('three 20-minute cramps in one week bring the phlebologist card, and survive a reload', async ({ page }) => {
+			await open(page);
+			await expect(page.locator('.monitor .none')).toContainText('Nothing in the last 4 weeks');
+			await log(page, daysAgo(5), 20);
+			await log(page, daysAgo(3), 20);
+			await expect(page.locator('.monitor [data-id="see-doctor-recurring"]')).toHaveCount(0);
+			await log(page, daysAgo(1), 20);
+			const monitor = page.locator('.monitor');
+			await expect(monitor).toHaveAttribute('data-urgency', 'urgent');
+			await expect(monitor.locator('[data-id="see-doctor-recurring"]')).toContainText('phlebologist');
+			await expect(monitor.locator('[data-rule="long-and-frequent"] .triggers a')).toHaveCount(3);
+			await page.reload();
+			await expect(page.locator('li.episode')).toHaveCount(3);
+			await expect(page.locator('.monitor [data-id="see-doctor-recurring"]')).toBeVisible();
+			// the entry keeps its local day and time
+			await expect(page.locator('li.episode').first()).toContainText('03:00');
+		});
+	});
+}
+
+test('an entry can be edited, and a deleted one comes back with undo', async ({ page }) => {
+	await open(page);
+	await log(page, daysAgo(2, '22:15'), 4);
+	const entry = page.locator('li.episode').first();
+	await entry.getByRole('button', { name: /Edit/ }).click();
+	await page.fill('#episode-minutes', '12');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(entry).toContainText('12 min');
+	await expect(page.locator('.monitor [data-rule="long-cramp"]')).toBeVisible();
+	await entry.getByRole('button', { name: /Delete/ }).click();
+	await expect(page.locator('li.episode')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.locator('li.episode')).toHaveCount(1);
+	await page.reload();
+	await expect(page.locator('li.episode')).toContainText('12 min');
+});
+
+test('a logged warning sign brings its card at once (ru)', async ({ page }) => {
+	await open(page, 'ru');
+	await log(page, daysAgo(0, '00:30'), 3, { signs: ['swelling'] });
+	await expect(page.locator('.monitor [data-rule="clot-signs"]')).toBeVisible();
+	await expect(page.locator('.monitor')).toHaveAttribute('data-urgency', 'urgent');
+});
+
+test('first aid hands its episodes over once, and opens the details of the newest', async ({ page }) => {
+	await page.addInitScript(() => {
+		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
+			localStorage.setItem(
+				'fitnavigator.first-aid.episodes.v1',
+				JSON.stringify([
+					{ startedAt: at(3000), durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
+					{ startedAt: at(30), durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
+				])
+			);
+	});
+	await open(page, 'en', '?from=first-aid');
+	await expect(page.locator('#episode-form-title')).toHaveText('Add the details of the cramp you just went through');
+	await expect(page.locator('#episode-minutes')).toHaveValue('11.7');
+	await expect(page.locator('input[name="situation"][value="sport"]')).toBeChecked();
+	await expect(page.locator('li.episode')).toHaveCount(2);
+	await expect(page.locator('.status')).toContainText('2 cramps from first aid');
+	await page.reload();
+	await expect(page.locator('li.episode')).toHaveCount(2);
+	// deleting an imported entry does not bring it back on the next visit
+	await page
+		.locator('li.episode')
+		.first()
+		.getByRole('button', { name: /Delete/ })
+		.click();
+	await page.reload();
+	await expect(page.locator('li.episode')).toHaveCount(1);
+});
+
+test.describe('with JavaScript off', () => {
+	test.use({ javaScriptEnabled: false });
+	test('says the diary needs JavaScript and where the data lives', async ({ page }) => {
+		await page.goto('/en/diary');
+		await expect(page.locator('h1')).toHaveText('Cramp diary');
+		// innerText: what the reader sees (textContent skips what <noscript> shows)
+		await expect(page.locator('main')).toContainText('The cramp diary needs JavaScript', { useInnerText: true });
+		await expect(page.locator('main')).toContainText('IndexedDB', { useInnerText: true });
+		await expect(page.locator('main')).not.toContainText('Opening your diary', { useInnerText: true });
+	});
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`axe finds nothing serious with entries and a card (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await open(page);
+		await log(page, daysAgo(1), 12, { signs: ['numbness'] });
+		await page.locator('.episode-form summary').click();
+		await expectNoSeriousAxe(page, `diary ${colorScheme}`);
+	});
+}
