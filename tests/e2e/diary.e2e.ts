@@ -133,3 +133,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await expectNoSeriousAxe(page, `diary ${colorScheme}`);
 	});
 }
+
+test('charts show the weeks with a text summary and a table, and the plan beside the counts', async ({ page }) => {
+	await open(page);
+	await expect(page.locator('.adherence')).toContainText('With a prevention plan on this device');
+	await log(page, daysAgo(1, '02:00'), 6);
+	await log(page, daysAgo(1, '14:00'), 2);
+	const charts = page.locator('.charts');
+	await expect(charts.locator('#chart-weekly-summary')).toContainText('2 cramps in the last 12 weeks');
+	await expect(charts.locator('svg[role="img"]').first()).toHaveAttribute('aria-labelledby', 'chart-weekly chart-weekly-summary');
+	await charts.locator('details summary').first().click();
+	await expect(charts.locator('table').first().locator('tbody tr')).toHaveCount(12);
+	await expect(charts).toContainText('1 at night (22:00–06:00), 1 during the day.');
+});
