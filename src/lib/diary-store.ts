@@ -11,6 +11,7 @@ const EPISODES = 'episodes';
 const META = 'meta';
 /** The first-aid starts already taken in, so a deleted import does not come back. */
 const IMPORTED = 'first-aid-imported';
+const REMINDER = 'reminder';
 
 let opened: Promise<IDBPDatabase> | undefined;
 const db = () =>
@@ -68,6 +69,17 @@ export async function restoreRecords(records: StoredRecord[], firstAidImported: 
 	const known = (await tx.objectStore(META).get(IMPORTED)) as string[] | undefined;
 	void tx.objectStore(META).put([...new Set([...(known ?? []), ...firstAidImported])], IMPORTED);
 	await tx.done;
+}
+
+/** The evening notification time ("21:30"), or undefined when it is off. */
+export async function loadReminder(): Promise<string | undefined> {
+	const time = await (await db()).get(META, REMINDER);
+	return typeof time === 'string' ? time : undefined;
+}
+
+export async function saveReminder(time: string | undefined): Promise<void> {
+	const d = await db();
+	await (time === undefined ? d.delete(META, REMINDER) : d.put(META, time, REMINDER));
 }
 
 /** Asks the browser not to evict the diary under storage pressure; true when it agreed. */

@@ -146,3 +146,23 @@ test('charts show the weeks with a text summary and a table, and the plan beside
 	await expect(charts.locator('table').first().locator('tbody tr')).toHaveCount(12);
 	await expect(charts).toContainText('1 at night (22:00–06:00), 1 during the day.');
 });
+
+test('the evening reminder downloads as a daily calendar event, and the notification can be switched on', async ({ page, context }) => {
+	await context.grantPermissions(['notifications']);
+	await open(page);
+	await page.fill('#reminder-time', '21:45');
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Add to my calendar (.ics)' }).click()
+	]);
+	expect(file.suggestedFilename()).toBe('fitnavigator-diary-reminder.ics');
+	const ics = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+	expect(ics).toMatch(/DTSTART:\d{8}T214500\r\n/);
+	expect(ics).toContain('RRULE:FREQ=DAILY');
+	await page.getByRole('button', { name: 'Also notify me while FitNavigator is open' }).click();
+	await expect(page.locator('.reminder [role="status"]')).toHaveText(
+		'You will be notified at 21:45 while FitNavigator is open on this device.'
+	);
+	await page.reload();
+	await expect(page.locator('.reminder [role="status"]')).toContainText('21:45');
+});
