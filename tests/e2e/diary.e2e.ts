@@ -166,3 +166,67 @@ test('the evening reminder downloads as a daily calendar event, and the notifica
 	await page.reload();
 	await expect(page.locator('.reminder [role="status"]')).toContainText('21:45');
 });
+
+async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+	const { readFile } = await import('node:fs/promises');
+	return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+test('CSV and FHIR downloads, and a backup restored in a fresh browser', async ({ page, browser }) => {
+	await open(page);
+	await log(page, daysAgo(2, '01:15'), 20, { signs: ['numbness'] });
+	await log(page, daysAgo(1, '23:40'), 3);
+	const csv = await downloaded(page, 'Download as a spreadsheet (CSV)');
+	expect(csv.name).toMatch(/^fitnavigator-diary-\d{4}-\d{2}-\d{2}\.csv$/);
+	expect(csv.text.split('\r\n')).toHaveLength(3);
+	expect(csv.text).toContain('"numbness"');
+	const fhir = await downloaded(page, "Download for a doctor's system (FHIR R4)");
+	const bundle = JSON.parse(fhir.text);
+	expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+	expect(bundle.entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Observation')).toHaveLength(2);
+	const backup = await downloaded(page, 'Download a full backup (JSON)');
+
+	const fresh = await browser.newPage();
+	await open(fresh);
+	await expect(fresh.locator('li.episode')).toHaveCount(0);
+	await fresh
+		.locator('#restore-file')
+		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+	await expect(fresh.locator('.status')).toContainText('Restored 2 entries from the backup.');
+	await expect(fresh.locator('li.episode')).toHaveCount(2);
+	await fresh.reload();
+	await expect(fresh.locator('li.episode')).toHaveCount(2);
+	// the CSV goes back in too; a broken row names its line and nothing is taken in
+	const broken = csv.text.replace('"20"', '"twenty"');
+	await fresh.locator('#csv-file').setInputFiles({ name: 'diary.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+	await expect(fresh.locator('.files [role="alert"]')).toContainText('line 2: durationMinutes');
+	await expect(fresh.locator('li.episode')).toHaveCount(2);
+	await fresh.close();
+});
+
+test('an unreadable record is kept aside, shown and downloadable, never dropped', async ({ page }) => {
+	await open(page);
+	await log(page, daysAgo(1), 4);
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('fitnavigator-diary');
+				req.onsuccess = () => {
+					const tx = req.result.transaction('episodes', 'readwrite');
+					tx.objectStore('episodes').put({ version: 1, id: 'broken-1', intensity: 42 }, 'broken-1');
+					tx.oncomplete = () => (req.result.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await page.reload();
+	await expect(page.locator('.damaged h2')).toHaveText('Entries that could not be read: 1');
+	await expect(page.locator('.damaged li')).toContainText('broken-1');
+	await expect(page.locator('li.episode')).toHaveCount(1);
+	const file = await downloaded(page, 'Download the unreadable entries');
+	expect(JSON.parse(file.text)[0].record).toEqual({ version: 1, id: 'broken-1', intensity: 42 });
+	// a backup carries it too, untouched
+	const backup = JSON.parse((await downloaded(page, 'Download a full backup (JSON)')).text);
+	expect(backup.records.map((r: { key: string }) => r.key)).toContain('broken-1');
+});
