@@ -230,3 +230,28 @@ test('an unreadable record is kept aside, shown and downloadable, never dropped'
 	const backup = JSON.parse((await downloaded(page, 'Download a full backup (JSON)')).text);
 	expect(backup.records.map((r: { key: string }) => r.key)).toContain('broken-1');
 });
+
+test("the doctor's report: chosen period, rules met, an English line in Russian, and it prints on one or two pages", async ({ page }) => {
+	await open(page, 'ru');
+	for (const ago of [6, 4, 2]) await log(page, daysAgo(ago, '02:10'), 20, ago === 2 ? { signs: ['numbness'] } : {});
+	await log(page, daysAgo(40, '02:10'), 5);
+	await page.goto('/ru/diary/report');
+	const report = page.locator('article.report');
+	await expect(report).toContainText('Записано судорог: 3');
+	await expect(report.locator('[data-rule="long-and-frequent"]')).toContainText('флеболог');
+	const doctor = report.locator('section.doctor p[lang="en"]');
+	await expect(doctor).toContainText('Patient-kept cramp diary');
+	await expect(doctor).toContainText('3 episodes, longest 20 min');
+	await expect(doctor).toContainText('Warning signs logged: Numbness or tingling in the leg (1).');
+	// a longer period takes in the older entry
+	await page.fill('#report-from', daysAgo(60).slice(0, 10));
+	await expect(report).toContainText('Записано судорог: 4');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.controls')).toBeHidden();
+	for (const format of ['A4', 'Letter'] as const) {
+		const pdf = (await page.pdf({ format })).toString('latin1');
+		const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+		expect(pages, format).toBeGreaterThanOrEqual(1);
+		expect(pages, format).toBeLessThanOrEqual(2);
+	}
+});

@@ -17,3 +17,12 @@ export function diaryPage(lang: Lang) {
 	);
 	return { choices: checkForm(lang), cards, rules: monitorLibrary() };
 }
+
+/** The report adds the English card titles and sign labels for the line to a doctor abroad. */
+export function reportPage(lang: Lang) {
+	const english = checkForm('en');
+	return {
+		...diaryPage(lang),
+		doctor: { cards: Object.fromEntries([...library.care.values()].map((c) => [c.id, c.title.en])), signs: english.signs }
+	};
+}
