@@ -11,7 +11,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `fitnavigator-${version}`;
 
 /** The pages someone in pain may need with no signal, with the data SvelteKit loads for them. */
-const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps)?(\/__data\.json)?$/;
+const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps|\/diary(\/report)?)?(\/__data\.json)?$/;
 const PRECACHE = [...build, ...files, ...prerendered.filter((path) => OFFLINE_PAGE.test(path))];
 const precached = new Set(PRECACHE);
 

@@ -255,3 +255,25 @@ test("the doctor's report: chosen period, rules met, an English line in Russian,
 		expect(pages, format).toBeLessThanOrEqual(2);
 	}
 });
+
+test('offline after one visit: the diary opens, takes a new entry, and the report opens', async ({ page, context }) => {
+	await open(page);
+	await log(page, daysAgo(1), 5);
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+	await context.setOffline(true);
+	expect(
+		await page.evaluate(() =>
+			fetch('/en/guides').then(
+				() => 'loaded',
+				() => 'failed'
+			)
+		)
+	).toBe('failed');
+	await page.reload();
+	await expect(page.locator('li.episode')).toHaveCount(1);
+	await log(page, daysAgo(0, '00:05'), 3);
+	await page.goto('/en/diary/report');
+	await expect(page.locator('article.report')).toContainText('Cramps logged: 2');
+	await page.goto('/ru/diary');
+	await expect(page.locator('li.episode')).toHaveCount(2);
+});
