@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 
 // assess.mjs defaults to its author's port; 4491 keeps it inside this suite's range.
-const BENCHMARKS = [['guide'], ['feedback'], ['startup'], ['weight'], ['lighthouse'], ['assess', '--port', '4491']];
+const BENCHMARKS = [['guide'], ['feedback'], ['startup'], ['weight'], ['lighthouse'], ['assess', '--port', '4491'], ['diary']];
 const missed = [];
 for (const [name, ...args] of BENCHMARKS) {
 	console.log(`\n▶ bench/${name}.mjs ${args.join(' ')}`);

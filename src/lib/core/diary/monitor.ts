@@ -7,7 +7,7 @@ import { assess, type Specialist } from '../assessment/engine';
 import type { AssessmentInput, Situation } from '../assessment/input';
 import type { Library } from '../content/library';
 import { SITUATIONS, URGENCY_LEVELS, type Lang, type Urgency } from '../content/schema';
-import { byTime, dayNumber, type Episode } from './episode';
+import { dayNumber, instantOf, type Episode } from './episode';
 
 /** The self-check's "per week" read over the diary: any 7 consecutive local days. */
 export const WINDOW_DAYS = 7;
@@ -21,77 +21,119 @@ export type Pattern = {
 	ifWorse: { sign: string; text: string; urgency: Urgency }[];
 };
 
-type Facts = { input: AssessmentInput; episodes: Episode[]; counted: boolean };
-
 const rank = (u: Urgency) => URGENCY_LEVELS.indexOf(u);
-const union = <T>(lists: T[][]): T[] => [...new Set(lists.flat())].sort();
 
-/** The facts the diary gives the self-check, in a form the engine accepts. */
-function* factsOf(lib: Library, episodes: Episode[], lang: Lang): Generator<Facts> {
-	const input = (situation: Situation, durationMinutes: number, perWeek: number | null, group: Episode[]): AssessmentInput => ({
-		lang,
-		episode: { durationMinutes, perWeek, situation },
-		factors: union(group.map((e) => e.factors)),
-		signs: union(group.map((e) => e.signs))
-	});
-	for (const e of episodes) yield { input: input(e.situation, e.durationMinutes, null, [e]), episodes: [e], counted: false };
-
-	// Counting across situations needs a situation no rule looks at, so that "3 cramps this
-	// week" is never read as "3 nights" — the rules decide which one that is.
+/**
+ * What the rules can react to. The engine's triage depends on a number only through the
+ * rules' own thresholds, and on a sign, factor or situation only if some rule names it;
+ * facts that agree on all of that share one assessment. This keeps 5,000 episodes fast
+ * without a single threshold or id written here.
+ */
+function lensOf(lib: Library) {
 	const rules = [...lib.rules.values()];
-	const neutral = SITUATIONS.find((s) => !rules.some((r) => r.when.situations?.includes(s)));
+	const above = [...new Set(rules.flatMap((r) => r.when.durationMinutesAbove ?? []))];
+	const atLeast = [...new Set(rules.flatMap((r) => r.when.perWeekAtLeast ?? []))];
+	const named = (pick: (r: (typeof rules)[number]) => readonly string[] | undefined, counting: boolean) =>
+		new Set(rules.filter((r) => !counting || r.when.perWeekAtLeast !== undefined).flatMap((r) => pick(r) ?? []));
+	const signs = [named((r) => r.when.signs, false), named((r) => r.when.signs, true)];
+	const factors = [named((r) => r.when.factors, false), named((r) => r.when.factors, true)];
+	const situations = named((r) => r.when.situations, false);
+	const side = (value: number | null, limits: number[], strict: boolean) =>
+		value === null ? -1 : limits.reduce((n, l) => n + +(strict ? value > l : value >= l), 0);
+	const keep = (ids: string[], set: Set<string>) => [...new Set(ids.filter((id) => set.has(id)))].sort();
+	return {
+		/** Counting across situations needs one no rule looks at, so "3 cramps" is never read as "3 nights". */
+		neutral: SITUATIONS.find((s) => !situations.has(s)),
+		/** The signs and factors in `ids` that rules name (for a count: rules that count). */
+		signs: (ids: string[], counted: boolean) => keep(ids, signs[+counted]) as AssessmentInput['signs'],
+		factors: (ids: string[], counted: boolean) => keep(ids, factors[+counted]) as AssessmentInput['factors'],
+		/** Whether any rule that counts names a sign or factor at all (today none does). */
+		countsAnswers: signs[1].size + factors[1].size > 0,
+		key: (situation: Situation, durationMinutes: number, perWeek: number | null, factors: string[], signs: string[]) =>
+			`${situations.has(situation) ? situation : '*'}|${side(durationMinutes, above, true)}|${side(perWeek, atLeast, false)}|${factors.join(',')}|${signs.join(',')}`
+	};
+}
+
+type Lens = ReturnType<typeof lensOf>;
+type Facts = { key: string; input: () => AssessmentInput; episodes: () => Episode[]; counted: boolean };
+
+/** The facts the diary gives the self-check, each with its cache key; inputs are built only when needed. */
+function* factsOf(lens: Lens, episodes: Episode[], lang: Lang): Generator<Facts> {
+	const facts = (situation: Situation, durationMinutes: number, perWeek: number | null, group: Episode[], counted: boolean): Facts => {
+		const factors = lens.factors(
+			group.flatMap((e) => e.factors),
+			counted
+		);
+		const signs = lens.signs(
+			group.flatMap((e) => e.signs),
+			counted
+		);
+		return {
+			key: lens.key(situation, durationMinutes, perWeek, factors, signs),
+			input: () => ({ lang, episode: { durationMinutes, perWeek, situation }, factors, signs }),
+			episodes: () => group,
+			counted
+		};
+	};
+	for (const e of episodes) yield facts(e.situation, e.durationMinutes, null, [e], false);
+
 	const days = [...new Set(episodes.map((e) => dayNumber(e.day)))];
+	const dayOf = episodes.map((e) => dayNumber(e.day));
 	let start = 0;
+	let stop = 0;
 	for (const end of days) {
 		// episodes are sorted, so the window [end − 6, end] is a slice
-		while (dayNumber(episodes[start].day) <= end - WINDOW_DAYS) start++;
-		let stop = start;
-		while (stop < episodes.length && dayNumber(episodes[stop].day) <= end) stop++;
+		while (dayOf[start] <= end - WINDOW_DAYS) start++;
+		while (stop < episodes.length && dayOf[stop] <= end) stop++;
 		const window = episodes.slice(start, stop);
 		const groups: [Situation, Episode[]][] = SITUATIONS.map((s) => [s, window.filter((e) => e.situation === s)]);
-		if (neutral) groups.push([neutral, window]);
+		if (lens.neutral) groups.push([lens.neutral, window]);
 		for (const [situation, group] of groups) {
-			// the k longest: "k cramps of at least the k-th longest's minutes this week"
+			if (!group.length) continue;
+			// the k longest: "k cramps of at least the k-th longest's minutes this week"; of the
+			// k that read the same to the rules, the largest stands for them all
 			const longest = [...group].sort((a, b) => b.durationMinutes - a.durationMinutes);
+			let pending: Facts | undefined;
 			for (let k = 1; k <= longest.length; k++) {
-				const top = longest.slice(0, k);
-				yield { input: input(situation, top[k - 1].durationMinutes, k, top), episodes: top, counted: true };
+				const d = longest[k - 1].durationMinutes;
+				const top = () => longest.slice(0, k);
+				// no counting rule names a sign or factor: skip gathering them (the common case)
+				const next: Facts = lens.countsAnswers
+					? facts(situation, d, k, top(), true)
+					: {
+							key: lens.key(situation, d, k, [], []),
+							input: () => ({ lang, episode: { durationMinutes: d, perWeek: k, situation }, factors: [], signs: [] }),
+							episodes: top,
+							counted: true
+						};
+				if (pending && pending.key !== next.key) yield pending;
+				pending = next;
 			}
+			if (pending) yield pending;
 		}
 	}
 }
 
-/**
- * The engine's answer depends on a number only through the rules' own thresholds, so
- * facts on the same side of every threshold share one assessment (this keeps 5,000
- * episodes fast without knowing any threshold here).
- */
-function cacheKeyOf(lib: Library): (input: AssessmentInput) => string {
-	const rules = [...lib.rules.values()];
-	const above = [...new Set(rules.flatMap((r) => r.when.durationMinutesAbove ?? []))];
-	const atLeast = [...new Set(rules.flatMap((r) => r.when.perWeekAtLeast ?? []))];
-	const side = (value: number | null, limits: number[], strict: boolean) =>
-		value === null ? -1 : limits.reduce((n, l) => n + +(strict ? value > l : value >= l), 0);
-	return (input) =>
-		`${input.episode.situation}|${side(input.episode.durationMinutes, above, true)}|${side(input.episode.perWeek, atLeast, false)}|${input.factors.join(',')}|${input.signs.join(',')}`;
-}
-
 /** The pattern in `episodes` (any order), judged by the self-check's rules in `lib`. */
 export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
-	const episodes = [...diary].sort(byTime);
+	// each instant once: parsing dates inside the sort's comparisons dominated on big diaries
+	const episodes = diary
+		.map((e) => ({ e, at: instantOf(e) }))
+		.sort((a, b) => a.at - b.at || a.e.id.localeCompare(b.e.id))
+		.map((x) => x.e);
+	const order = new Map(episodes.map((e, i) => [e.id, i]));
 	const cache = new Map<string, ReturnType<typeof assess>>();
-	const cacheKey = cacheKeyOf(lib);
+	const lens = lensOf(lib);
 	const found = new Map<string, { reason: string; episodes: Map<string, Episode> }>();
-	for (const facts of factsOf(lib, episodes, lang)) {
-		const key = cacheKey(facts.input);
-		let result = cache.get(key);
-		if (!result) cache.set(key, (result = assess(lib, facts.input)));
+	for (const facts of factsOf(lens, episodes, lang)) {
+		let result = cache.get(facts.key);
+		if (!result) cache.set(facts.key, (result = assess(lib, facts.input())));
 		for (const reason of result.reasons) {
 			const rule = lib.rules.get(reason.id);
 			// a rule without a frequency is credited to the single episodes that fire it
 			if (!rule || (facts.counted && rule.when.perWeekAtLeast === undefined)) continue;
 			const f = found.get(rule.id) ?? { reason: reason.text, episodes: new Map() };
-			for (const e of facts.episodes) f.episodes.set(e.id, e);
+			for (const e of facts.episodes()) f.episodes.set(e.id, e);
 			found.set(rule.id, f);
 		}
 	}
@@ -99,7 +141,13 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 	const findings: Finding[] = [...found]
 		.map(([id, f]) => {
 			const care = lib.rules.get(id)!.care;
-			return { rule: id, care, urgency: levelOf(care), reason: f.reason, episodes: [...f.episodes.values()].sort(byTime).map((e) => e.id) };
+			return {
+				rule: id,
+				care,
+				urgency: levelOf(care),
+				reason: f.reason,
+				episodes: [...f.episodes.keys()].sort((a, b) => order.get(a)! - order.get(b)!)
+			};
 		})
 		.sort((a, b) => rank(b.urgency) - rank(a.urgency) || a.rule.localeCompare(b.rule));
 	const urgency: Urgency = findings[0]?.urgency ?? 'self-care';

@@ -11,16 +11,19 @@ export const within = (episodes: Episode[], from: string, to: string): Episode[]
 
 export type Week = { start: string; episodes: number; minutes: number };
 
+/** Monday-based week number since 1970 (day 0, 1970-01-01, was a Thursday). */
+const weekNumber = (day: string): number => Math.floor((dayNumber(day) + 3) / 7);
+
 /** The `weeks` Monday-to-Sunday weeks up to and including the week of `today`, oldest first. */
 export function weeklyCounts(episodes: Episode[], today: string, weeks = 12): Week[] {
 	const last = weekStart(today);
+	const first = weekNumber(last) - (weeks - 1);
 	const list = Array.from({ length: weeks }, (_, i) => ({ start: addDays(last, -7 * (weeks - 1 - i)), episodes: 0, minutes: 0 }));
-	const index = new Map(list.map((w, i) => [w.start, i]));
 	for (const e of episodes) {
-		const i = index.get(weekStart(e.day));
-		if (i === undefined) continue;
-		list[i].episodes++;
-		list[i].minutes += e.durationMinutes;
+		const w = list[weekNumber(e.day) - first];
+		if (!w) continue;
+		w.episodes++;
+		w.minutes += e.durationMinutes;
 	}
 	return list;
 }
@@ -86,20 +89,20 @@ export function adherence(episodes: Episode[], plan: Plan, today: string): Adher
 	const first = weekStart(plan.createdOn);
 	const weeks = Math.floor((dayNumber(weekStart(today)) - dayNumber(first)) / 7) + 1;
 	const list = weeklyCounts(episodes, today, Math.max(weeks, 0));
-	const ticked = new Set(
-		Object.entries(plan.ticks)
-			.filter(([, done]) => done.length > 0)
-			.map(([day]) => day)
-	);
+	// ticked days per week, counted once from the plan rather than day by day per week
+	const firstWeek = weekNumber(list[0]?.start ?? today);
+	const days = new Array<number>(list.length).fill(0);
+	for (const [day, done] of Object.entries(plan.ticks)) {
+		const i = weekNumber(day) - firstWeek;
+		if (done.length > 0 && i >= 0 && i < days.length) days[i]++;
+	}
 	const kept = { weeks: 0, episodes: 0 };
 	const other = { weeks: 0, episodes: 0 };
-	for (const w of list) {
-		let days = 0;
-		for (let d = 0; d < 7; d++) if (ticked.has(addDays(w.start, d))) days++;
-		const bucket = days >= KEPT_DAYS ? kept : other;
+	list.forEach((w, i) => {
+		const bucket = days[i] >= KEPT_DAYS ? kept : other;
 		bucket.weeks++;
 		bucket.episodes += w.episodes;
-	}
+	});
 	const rate = (b: { weeks: number; episodes: number }) => ({ weeks: b.weeks, perWeek: b.weeks ? round1(b.episodes / b.weeks) : null });
 	return { kept: rate(kept), other: rate(other) };
 }
