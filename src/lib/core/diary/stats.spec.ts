@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from './episode';
+import { adherence, summarize, weeklyCounts, weekStart } from './stats';
+import { episode } from './testing';
+
+describe('weekStart', () => {
+	it.each([
+		['2026-03-02', '2026-03-02'], // a Monday
+		['2026-03-08', '2026-03-02'], // its Sunday
+		['2026-03-01', '2026-02-23'],
+		['2027-01-01', '2026-12-28']
+	])('%s → %s', (day, monday) => expect(weekStart(day)).toBe(monday));
+});
+
+describe('statistics', () => {
+	it('an empty diary gives zeros and no averages', () => {
+		expect(summarize([])).toEqual({
+			episodes: 0,
+			longest: null,
+			averageMinutes: null,
+			averageIntensity: null,
+			night: 0,
+			day: 0,
+			factors: [],
+			signs: []
+		});
+		const weeks = weeklyCounts([], '2026-03-04');
+		expect(weeks).toHaveLength(12);
+		expect(weeks.at(-1)).toEqual({ start: '2026-03-02', episodes: 0, minutes: 0 });
+		expect(weeks.every((w) => w.episodes === 0)).toBe(true);
+	});
+
+	it('counts, averages, the longest, night and day, factors', () => {
+		const list = [
+			episode({ day: '2026-03-02', time: '23:10', durationMinutes: 4, intensity: 6, factors: ['alcohol'] }),
+			episode({ day: '2026-03-03', time: '05:59', durationMinutes: 12, intensity: 8, factors: ['alcohol', 'heavy-sweating'] }),
+			episode({ day: '2026-02-24', time: '14:00', durationMinutes: 1, intensity: 1, signs: ['numbness'] })
+		];
+		const s = summarize(list);
+		expect(s).toMatchObject({ episodes: 3, averageMinutes: 5.7, averageIntensity: 5, night: 2, day: 1 });
+		expect(s.longest?.id).toBe(list[1].id);
+		expect(s.factors).toEqual([
+			{ id: 'alcohol', episodes: 2 },
+			{ id: 'heavy-sweating', episodes: 1 }
+		]);
+		expect(s.signs).toEqual([{ id: 'numbness', episodes: 1 }]);
+		expect(weeklyCounts(list, '2026-03-08').slice(-2)).toEqual([
+			{ start: '2026-02-23', episodes: 1, minutes: 1 },
+			{ start: '2026-03-02', episodes: 2, minutes: 16 }
+		]);
+	});
+
+	it('ten years of data: every episode in its week, totals add up', () => {
+		const list = Array.from({ length: 3653 }, (_, i) => episode({ day: addDays('2016-03-07', i), durationMinutes: (i % 30) + 1 }));
+		expect(summarize(list).episodes).toBe(3653);
+		const weeks = weeklyCounts(list, '2026-03-07', 522);
+		expect(weeks.reduce((n, w) => n + w.episodes, 0)).toBe(3653);
+		expect(weeks.slice(1, -1).every((w) => w.episodes === 7)).toBe(true);
+		expect(summarize(list).longest?.durationMinutes).toBe(30);
+	});
+});
+
+describe('plan adherence', () => {
+	const plan = (ticks: Record<string, string[]>) => ({
+		version: 1 as const,
+		lang: 'en' as const,
+		createdOn: '2026-02-23',
+		measures: ['calf-stretch'],
+		doctorFirst: false,
+		ticks
+	});
+	it('splits weeks at five ticked days and gives episodes per week', () => {
+		const ticks = Object.fromEntries(
+			['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27'].map((d) => [d, ['calf-stretch']])
+		);
+		const list = [
+			episode({ day: '2026-02-24' }),
+			episode({ day: '2026-03-03' }),
+			episode({ day: '2026-03-04' }),
+			episode({ day: '2026-03-05' })
+		];
+		expect(adherence(list, plan(ticks), '2026-03-08')).toEqual({ kept: { weeks: 1, perWeek: 1 }, other: { weeks: 1, perWeek: 3 } });
+	});
+	it('a plan made today has one week, not kept', () => {
+		expect(adherence([], plan({}), '2026-02-23')).toEqual({ kept: { weeks: 0, perWeek: null }, other: { weeks: 1, perWeek: 0 } });
+	});
+});
