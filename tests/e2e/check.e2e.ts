@@ -70,7 +70,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.goto('/en/check');
 			await page.check('#situation-night');
 			await page.locator('form.check-form button[type="submit"]').click();
-			await expect(page).toHaveTitle('Error: Check your cramps — FitNavigator');
+			await expect(page).toHaveTitle('Error: Self-check — FitNavigator');
 			const summary = page.locator('.error-summary[role="alert"]');
 			await expect(summary).toContainText('Choose how long the cramp lasted');
 			await expect(summary.locator('a').first()).toHaveAttribute('href', '#durationMinutes-1');
