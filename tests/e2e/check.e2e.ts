@@ -64,6 +64,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('.reasons li[data-id="long-and-frequent"]')).toContainText('флеболог');
 			await expect(page.locator('[data-id="overstrain"] a')).toHaveAttribute('href', '/ru/guides/calf-cramps#cause-overstrain');
 			await expect(page.locator('.first-aid li').first()).toHaveAttribute('data-id', 'wall-stretch');
+			// sources in the reader's language, the English title beside; no URL, no link
+			const nhs = page.locator('.sources li[data-id="nhs-leg-cramps"]');
+			await expect(nhs.locator('a')).toHaveText('Судороги в ногах');
+			await expect(nhs.locator('.original [lang="en"]')).toHaveText('Leg cramps');
+			const original = page.locator('.sources li[data-id="fitnavigator-original"]');
+			await expect(original.locator('cite')).toHaveCount(1);
+			await expect(original.locator('a')).toHaveCount(0);
 		});
 
 		test('a missing answer gives an error summary that links to the field', async ({ page }) => {
