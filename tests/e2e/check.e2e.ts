@@ -64,13 +64,20 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('.reasons li[data-id="long-and-frequent"]')).toContainText('флеболог');
 			await expect(page.locator('[data-id="overstrain"] a')).toHaveAttribute('href', '/ru/guides/calf-cramps#cause-overstrain');
 			await expect(page.locator('.first-aid li').first()).toHaveAttribute('data-id', 'wall-stretch');
+			// sources in the reader's language, the English title beside; no URL, no link
+			const nhs = page.locator('.sources li[data-id="nhs-leg-cramps"]');
+			await expect(nhs.locator('a')).toHaveText('Судороги в ногах');
+			await expect(nhs.locator('.original [lang="en"]')).toHaveText('Leg cramps');
+			const original = page.locator('.sources li[data-id="fitnavigator-original"]');
+			await expect(original.locator('cite')).toHaveCount(1);
+			await expect(original.locator('a')).toHaveCount(0);
 		});
 
 		test('a missing answer gives an error summary that links to the field', async ({ page }) => {
 			await page.goto('/en/check');
 			await page.check('#situation-night');
 			await page.locator('form.check-form button[type="submit"]').click();
-			await expect(page).toHaveTitle('Error: Check your cramps — FitNavigator');
+			await expect(page).toHaveTitle('Error: Self-check — FitNavigator');
 			const summary = page.locator('.error-summary[role="alert"]');
 			await expect(summary).toContainText('Choose how long the cramp lasted');
 			await expect(summary.locator('a').first()).toHaveAttribute('href', '#durationMinutes-1');

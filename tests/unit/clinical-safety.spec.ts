@@ -97,4 +97,25 @@ describe('content checks behind the hazards', () => {
 		// the DVT card's first-aid sign says how long to stretch before it counts
 		expect(lib.care.get('urgent-dvt')!.sign!.en).toContain('does not ease after 10 minutes of stretching');
 	});
+
+	it('[H-10.3] "don\'t stretch or massage" is labelled as our own precaution wherever a reader sees it', () => {
+		const label = { en: 'our own precaution', ru: 'наша собственная мера предосторожности' };
+		for (const lang of ['en', 'ru'] as const) {
+			expect(lib.phrases.get('no-stretch-massage')!.text[lang]).toContain(label[lang]);
+			for (const id of ['emergency-chest', 'urgent-dvt', 'urgent-tear'])
+				expect(lib.care.get(id)!.action[lang], `${id} (${lang})`).toContain(label[lang]);
+			expect(lib.rules.get('clot-signs')!.ifWorse!.text[lang]).toContain(label[lang]);
+			expect(lib.notes.get('first-aid-withheld-clot')!.text[lang]).toContain(label[lang]);
+			expect(lib.measures.get('professional-massage')!.body[lang]).toContain(label[lang]);
+		}
+		// the DVT page names the clot signs but not this: the measure does not cite it for it
+		expect(lib.measures.get('professional-massage')!.sources).not.toContain('nhs-dvt');
+	});
+
+	it("[H-05.4] quinine has its own paragraph: the MHRA's conditions, and never in pregnancy or for children", () => {
+		const quinine = lib.measures.get('prescribed-anticonvulsants')!;
+		expect(quinine.sources).toContain('mhra-quinine-2010');
+		expect(quinine.body.en).toMatch(/\n\nQuinine [^\n]*MHRA[^\n]*never for pregnancy or for children/);
+		expect(quinine.body.ru).toMatch(/\n\nХинин [^\n]*MHRA[^\n]*никогда не дают при беременности и детям/);
+	});
 });

@@ -12,6 +12,7 @@ import {
 	type Rule,
 	type Urgency
 } from '../content/schema';
+import { sourceView, type SourceView } from '../content/source';
 import type { AgeGroup, AssessmentInput } from './input';
 
 export type Specialist = 'phlebologist' | 'gp';
@@ -44,7 +45,8 @@ export type Assessment = {
 	doctorFirst: boolean;
 	leftOut: LeftOut[];
 	ifWorse: SafetyNet[];
-	sources: { id: string; title: string; url?: string }[];
+	/** Titles in the reader's language; a source without a URL is cited by title alone. */
+	sources: SourceView[];
 };
 
 const rank = (level: Urgency) => URGENCY_LEVELS.indexOf(level);
@@ -241,10 +243,7 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 		...causes.flatMap((c) => get(lib.causes, c.id).sources),
 		...(emergency ? [] : answers.flatMap((a) => a.sources))
 	];
-	const sources = [...new Set(sourceIds)].map((id) => {
-		const s = get(lib.sources, id);
-		return { id, title: s.title, url: s.url };
-	});
+	const sources = [...new Set(sourceIds)].map((id) => sourceView(get(lib.sources, id), lang));
 
 	const care = [...new Set([...fired.map((f) => f.rule.care), ...notes.flatMap((n) => n.care ?? [])])];
 	const adapted = leftOut.some((l) => l.kind === 'exercise');
