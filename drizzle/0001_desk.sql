@@ -131,8 +131,8 @@ CREATE INDEX "desk_verification_identifier_idx" ON "desk_verification" USING btr
 CREATE INDEX "feedback_status_status_idx" ON "feedback_status" USING btree ("status");--> statement-breakpoint
 -- Hand-written (drizzle-kit cannot express these): keep them when migrations are regenerated.
 -- The inbox reads "not helpful" answers newest first, by guide and language, and searches comments.
-CREATE INDEX "feedback_inbox_idx" ON "feedback" USING btree ("created_at" DESC) WHERE "helpful" = false;--> statement-breakpoint
-CREATE INDEX "feedback_inbox_guide_idx" ON "feedback" USING btree ("guide","lang","created_at" DESC) WHERE "helpful" = false;--> statement-breakpoint
+CREATE INDEX "feedback_inbox_idx" ON "feedback" USING btree ("created_at" DESC,"id" DESC) WHERE "helpful" = false;--> statement-breakpoint
+CREATE INDEX "feedback_inbox_guide_idx" ON "feedback" USING btree ("guide","lang","created_at" DESC,"id" DESC) WHERE "helpful" = false;--> statement-breakpoint
 CREATE INDEX "feedback_inbox_search_idx" ON "feedback" USING gin (to_tsvector('simple', coalesce("comment", ''))) WHERE "helpful" = false;--> statement-breakpoint
 -- The audit log is append-only for everyone, the application included.
 CREATE FUNCTION desk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

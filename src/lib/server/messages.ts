@@ -2,11 +2,13 @@
 // language's messages to a page running in the browser.
 import enCheck from '../../../messages/en/check.json';
 import enCommon from '../../../messages/en/common.json';
+import enEditor from '../../../messages/en/editor.json';
 import enFirstAid from '../../../messages/en/first-aid.json';
 import enGuide from '../../../messages/en/guide.json';
 import enPlan from '../../../messages/en/plan.json';
 import ruCheck from '../../../messages/ru/check.json';
 import ruCommon from '../../../messages/ru/common.json';
+import ruEditor from '../../../messages/ru/editor.json';
 import ruFirstAid from '../../../messages/ru/first-aid.json';
 import ruGuide from '../../../messages/ru/guide.json';
 import ruPlan from '../../../messages/ru/plan.json';
@@ -14,8 +16,8 @@ import type { Lang } from '../core/content/schema';
 import { provideMessages, type Messages } from '../i18n';
 
 export const catalogs: Record<Lang, Messages> = {
-	en: { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan },
-	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan }
+	en: { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan, ...enEditor },
+	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan, ...ruEditor }
 };
 
 /** Server rendering may need any language: provide them all (once, at start). */

@@ -76,7 +76,11 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 				.map((c) => c.split(';')[0])
 				.join('; ');
 		const session = cookieOf(await signIn('admin@example.org', PASSWORD));
-		const enabled = await auth.api.enableTwoFactor({ body: { password: PASSWORD }, headers: new Headers({ cookie: session }) });
+		const enabled = await auth.api.enableTwoFactor({
+			body: { password: PASSWORD, method: 'totp' },
+			headers: new Headers({ cookie: session })
+		});
+		if (enabled.method !== 'totp') throw new Error('TOTP was asked for');
 		const code = URI.parse(enabled.totpURI).generate();
 		const verified = await auth.api.verifyTOTP({ body: { code }, headers: new Headers({ cookie: session }), asResponse: true });
 		expect(verified.status).toBe(200);

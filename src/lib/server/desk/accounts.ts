@@ -21,14 +21,17 @@ export async function createAccount(db: Db, account: NewAccount, password: strin
 	const ctx = await (await authFor(db)).$context;
 	const email = normalEmail(account.email);
 	if (await ctx.internalAdapter.findUserByEmail(email)) throw new AccountError('email', 'An account with this email already exists');
-	const user = await ctx.internalAdapter.createUser({
-		email,
-		name: account.name,
-		emailVerified: true,
-		role: account.role,
-		specialty: account.specialty,
-		disabled: false
-	});
+	const user = await ctx.internalAdapter.createUser(
+		{
+			email,
+			name: account.name,
+			emailVerified: true,
+			role: account.role,
+			specialty: account.specialty,
+			disabled: false
+		},
+		{ method: 'admin' }
+	);
 	await ctx.internalAdapter.linkAccount({
 		userId: user.id,
 		providerId: 'credential',
@@ -53,17 +56,15 @@ export async function createInvite(db: Db, account: NewAccount, actor: Actor): P
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(Date.now() + INVITE_DAYS * 24 * 60 * 60 * 1000);
 	const email = normalEmail(account.email);
-	await db
-		.insert(deskInvite)
-		.values({
-			tokenHash: tokenHash(token),
-			email,
-			name: account.name,
-			role: account.role,
-			specialty: account.specialty,
-			invitedBy: actor.id,
-			expiresAt
-		});
+	await db.insert(deskInvite).values({
+		tokenHash: tokenHash(token),
+		email,
+		name: account.name,
+		role: account.role,
+		specialty: account.specialty,
+		invitedBy: actor.id,
+		expiresAt
+	});
 	await recordAudit(db, actor, 'invite.create', email, null, {
 		role: account.role,
 		name: account.name,
