@@ -118,7 +118,7 @@ export async function signedText(db: Db, subject: string, lang: string): Promise
 	return row;
 }
 
-export type Reviewer = Actor & { id: string; name: string; specialty: string; role: Role };
+export type Reviewer = Actor & { name: string; specialty: string; role: Role };
 
 export class ReviewError extends Error {
 	constructor(
