@@ -52,7 +52,11 @@ function conditions(filter: InboxFilter): SQL[] {
 	if (filter.to) where.push(lt(feedback.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)));
 	// The same expression as the GIN index in the migration, so the index answers it.
 	if (filter.q) where.push(sql`to_tsvector('simple', coalesce(${feedback.comment}, '')) @@ plainto_tsquery('simple', ${filter.q})`);
-	if (filter.status === 'new') where.push(sql`(${feedbackStatus.status} is null or ${feedbackStatus.status} = 'new')`);
+	// An anti-join, not "status is null or …" on the outer join: that form makes PostgreSQL sort every matching row.
+	if (filter.status === 'new')
+		where.push(
+			sql`not exists (select 1 from ${feedbackStatus} as marked where marked.feedback_id = ${feedback.id} and marked.status <> 'new')`
+		);
 	else if (filter.status) where.push(eq(feedbackStatus.status, filter.status));
 	return where;
 }
