@@ -51,6 +51,9 @@ const pages = new PrerenderedPages(new URL('./build/prerendered/', import.meta.u
 
 let stopping = false;
 
+// The editorial desk keeps guides' review lines true by replacing their bodies here (src/lib/server/reviews/serving.ts).
+process.emit('fitnavigator:prerendered', pages);
+
 const server = http.createServer((req, res) => {
 	observe(req, res);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

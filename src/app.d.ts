@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Lang } from '$lib/core/content/schema';
+import type { DeskUser } from '$lib/server/auth';
 
 declare global {
 	namespace App {
@@ -8,6 +9,8 @@ declare global {
 		}
 		interface Locals {
 			lang: Lang;
+			/** The editorial desk's signed-in account (set by the desk's gate). */
+			desk?: DeskUser;
 		}
 	}
 }

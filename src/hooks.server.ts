@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
+import { guardDesk, isDeskPath, startDesk } from '$lib/server/desk/hook';
 import { provideAllMessages } from '$lib/server/messages';
 import { LANGS, type Lang } from '$lib/core/content/schema';
 
@@ -10,6 +11,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	// Open (and migrate) before the first request, so a broken database shows at start.
 	await appDatabase();
+	startDesk();
 	// Without closing PGlite the process hangs on SIGTERM.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
@@ -24,7 +26,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const nodeRequest = (event.platform as { req?: Record<symbol, unknown> } | undefined)?.req;
 	if (nodeRequest) nodeRequest[ROUTE_ID] = event.route.id ?? '(none)';
 	event.locals.lang = langOf(event.url.pathname);
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+	const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+	return isDeskPath(event.url.pathname) ? guardDesk(event, render) : render();
 };
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -6,12 +6,13 @@
 import type enCheck from '../../../messages/en/check.json';
 import type enCommon from '../../../messages/en/common.json';
 import type enDiary from '../../../messages/en/diary.json';
+import type enEditor from '../../../messages/en/editor.json';
 import type enFirstAid from '../../../messages/en/first-aid.json';
 import type enGuide from '../../../messages/en/guide.json';
 import type enPlan from '../../../messages/en/plan.json';
 import type { Lang } from '../core/content/schema';
 
-export type Messages = typeof enCommon & typeof enGuide & typeof enFirstAid & typeof enCheck & typeof enPlan & typeof enDiary;
+export type Messages = typeof enCommon & typeof enGuide & typeof enFirstAid & typeof enCheck & typeof enPlan & typeof enDiary & typeof enEditor;
 export type MessageKey = keyof Messages;
 
 const provided: Partial<Record<Lang, Messages>> = {};

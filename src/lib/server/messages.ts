@@ -3,12 +3,14 @@
 import enCheck from '../../../messages/en/check.json';
 import enCommon from '../../../messages/en/common.json';
 import enDiary from '../../../messages/en/diary.json';
+import enEditor from '../../../messages/en/editor.json';
 import enFirstAid from '../../../messages/en/first-aid.json';
 import enGuide from '../../../messages/en/guide.json';
 import enPlan from '../../../messages/en/plan.json';
 import ruCheck from '../../../messages/ru/check.json';
 import ruCommon from '../../../messages/ru/common.json';
 import ruDiary from '../../../messages/ru/diary.json';
+import ruEditor from '../../../messages/ru/editor.json';
 import ruFirstAid from '../../../messages/ru/first-aid.json';
 import ruGuide from '../../../messages/ru/guide.json';
 import ruPlan from '../../../messages/ru/plan.json';
@@ -16,8 +18,8 @@ import type { Lang } from '../core/content/schema';
 import { provideMessages, type Messages } from '../i18n';
 
 export const catalogs: Record<Lang, Messages> = {
-	en: { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan, ...enDiary },
-	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan, ...ruDiary }
+	en: { ...enCommon, ...enGuide, ...enFirstAid, ...enCheck, ...enPlan, ...enDiary, ...enEditor },
+	ru: { ...ruCommon, ...ruGuide, ...ruFirstAid, ...ruCheck, ...ruPlan, ...ruDiary, ...ruEditor }
 };
 
 /** Server rendering may need any language: provide them all (once, at start). */

@@ -1,0 +1,54 @@
+// Where a guide, the rule set or the hazard log stands against its latest sign-off.
+// Pure: the caller passes the served version's hash, the sign-off and the time.
+
+export type SignOff = { hash: string; name: string; specialty: string; signedAt: Date };
+export type ReviewState = 'never-reviewed' | 'needs-review' | 'reviewed' | 'due';
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+export function reviewState(servedHash: string, latest: SignOff | undefined, now: Date): ReviewState {
+	if (!latest) return 'never-reviewed';
+	if (latest.hash !== servedHash) return 'needs-review';
+	return now.getTime() - latest.signedAt.getTime() > YEAR_MS ? 'due' : 'reviewed';
+}
+
+/** A sign-off speaks for the served text only while the hashes match (a due one still does, until renewed). */
+export const signOffHolds = (servedHash: string, latest: SignOff | undefined): latest is SignOff => latest?.hash === servedHash;
+
+export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
+
+/** A line diff (longest common subsequence) of the signed text against the served one. */
+export function lineDiff(before: string, after: string): DiffLine[] {
+	const a = before.split('\n');
+	const b = after.split('\n');
+	// lengths[i][j]: LCS of a[i..] and b[j..]
+	const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+	for (let i = a.length - 1; i >= 0; i--)
+		for (let j = b.length - 1; j >= 0; j--)
+			lengths[i][j] = a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+	const out: DiffLine[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			out.push({ kind: 'same', text: a[i] });
+			i++;
+			j++;
+		} else if (lengths[i + 1][j] >= lengths[i][j + 1]) out.push({ kind: 'removed', text: a[i++] });
+		else out.push({ kind: 'added', text: b[j++] });
+	}
+	while (i < a.length) out.push({ kind: 'removed', text: a[i++] });
+	while (j < b.length) out.push({ kind: 'added', text: b[j++] });
+	return out;
+}
+
+/** Only the changed lines and `context` lines around them, as the desk shows a diff. */
+export function changedHunks(diff: DiffLine[], context = 2): (DiffLine | { kind: 'gap' })[] {
+	const keep = diff.map((line, i) => diff.slice(Math.max(0, i - context), i + context + 1).some((l) => l.kind !== 'same'));
+	const out: (DiffLine | { kind: 'gap' })[] = [];
+	diff.forEach((line, i) => {
+		if (keep[i]) out.push(line);
+		else if (out.at(-1)?.kind !== 'gap') out.push({ kind: 'gap' });
+	});
+	return out;
+}

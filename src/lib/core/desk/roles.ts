@@ -1,0 +1,25 @@
+// Who on the editorial team may do what. Pure: the server asks, the tests enumerate.
+
+export const ROLES = ['admin', 'editor', 'expert', 'clinician'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a desk route needs. `signed-in` is any active account (its own password, 2FA). */
+export type Permission = 'signed-in' | 'accounts' | 'audit' | 'inbox' | 'review' | 'review-clinical';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+	admin: ['signed-in', 'accounts', 'audit', 'inbox'],
+	editor: ['signed-in', 'inbox'],
+	expert: ['signed-in', 'review'],
+	clinician: ['signed-in', 'review', 'review-clinical']
+};
+
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+
+export const can = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);
+
+/** Admins hold the keys and clinicians sign off triage: both must use a second factor. */
+export const requiresTwoFactor = (role: Role): boolean => role === 'admin' || role === 'clinician';
+
+/** Who may sign off a subject: guides need an expert's review, the triage rules and hazard log a clinician's. */
+export const reviewPermission = (subject: string): Permission =>
+	subject === 'rules' || subject === 'hazard-log' ? 'review-clinical' : 'review';

@@ -1,0 +1,94 @@
+// The desk's gate, called from hooks.server.ts for /editor and /api/v1/editor: who is
+// signed in, whether their role may open the route, two-factor set up where the role
+// needs it, cross-site writes refused, and nothing cached.
+import type { RequestEvent } from '@sveltejs/kit';
+
+type MaybePromise<T> = T | Promise<T>;
+import { LANGS, type Lang } from '../../core/content/schema';
+import { can, isRole, requiresTwoFactor } from '../../core/desk/roles';
+import { DESK_ROUTES, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
+import { authFor, type DeskUser } from '../auth';
+import { appDatabase } from '../db/app';
+import { refreshSignOffs } from '../reviews';
+import { adoptPrerendered, type PrerenderedPages } from '../reviews/serving';
+
+export { isDeskPath } from '../../core/desk/routes';
+
+const SIGN_OFF_REFRESH_MS = 5_000;
+
+/** Starts keeping review lines true: on server.js's page table, and by re-reading sign-offs every few seconds. */
+export function startDesk(): void {
+	process.on('fitnavigator:prerendered', (pages: PrerenderedPages) => adoptPrerendered(pages));
+	const refresh = () =>
+		appDatabase()
+			.then(({ db }) => refreshSignOffs(db))
+			.catch(() => {}); // the database being down must not take the reading pages with it
+	void refresh();
+	setInterval(refresh, SIGN_OFF_REFRESH_MS).unref();
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in, enabled account of this request, if any. */
+export async function currentUser(event: RequestEvent): Promise<DeskUser | undefined> {
+	const auth = await authFor((await appDatabase()).db);
+	const found = await auth.api.getSession({ headers: event.request.headers, query: { disableCookieCache: true } });
+	const user = found?.user;
+	if (!user || user.disabled || !isRole(user.role)) return undefined;
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		role: user.role,
+		specialty: user.specialty ?? '',
+		twoFactorEnabled: Boolean(user.twoFactorEnabled)
+	};
+}
+
+const langOfDesk = (path: string): Lang =>
+	((LANGS as readonly string[]).find((l) => path.startsWith(`/editor/${l}`)) as Lang | undefined) ?? 'en';
+
+function refuse(status: 401 | 403, api: boolean, message: string): Response {
+	return api
+		? Response.json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message, field: null, issues: [] } }, { status })
+		: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+const redirect = (location: string) => new Response(null, { status: 303, headers: { location } });
+
+function noStore(response: Response): Response {
+	try {
+		response.headers.set('cache-control', 'no-store');
+		return response;
+	} catch {
+		// Some responses have immutable headers: copy them.
+		const copy = new Response(response.body, response);
+		copy.headers.set('cache-control', 'no-store');
+		return copy;
+	}
+}
+
+export async function guardDesk(event: RequestEvent, render: () => MaybePromise<Response>): Promise<Response> {
+	return noStore(await decide(event, render));
+}
+
+async function decide(event: RequestEvent, render: () => MaybePromise<Response>): Promise<Response> {
+	const path = event.url.pathname;
+	const api = path.startsWith('/api/');
+	const lang = langOfDesk(path);
+	event.locals.lang = lang;
+	// Cookies are SameSite=Lax already; an Origin check refuses any other site's write outright.
+	if (!SAFE.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin)
+		return refuse(403, api, 'Cross-site requests are refused');
+	if (!event.route.id) return render(); // 404
+	const needs = DESK_ROUTES[event.route.id];
+	if (!needs) return refuse(403, api, 'This desk route has no permission set');
+	if (needs === 'public') return render();
+	const user = await currentUser(event);
+	if (!user) return api ? refuse(401, true, 'Sign in first') : redirect(`/editor/${lang}/sign-in`);
+	if (requiresTwoFactor(user.role) && !user.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(event.route.id))
+		return api ? refuse(403, true, 'Set up two-factor sign-in first') : redirect(`/editor/${lang}/security`);
+	if (!can(user.role, needs)) return refuse(403, api, 'Your role cannot open this');
+	event.locals.desk = user;
+	return render();
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { deskAudit } from '../db/desk-schema';
+import { feedback } from '../db/schema';
+import { testBackends } from '../db/testing';
+import { helpfulShares, inboxCsv, inboxPage, newCount, parseInboxFilter, setStatus, type InboxFilter } from './inbox';
+
+const editor = { id: null, email: 'editor@example.org' };
+const filter = (query: string): InboxFilter => {
+	const parsed = parseInboxFilter(new URLSearchParams(query));
+	if (!parsed.success) throw parsed.error;
+	return parsed.data;
+};
+
+describe.each(testBackends())('inbox on $name', (backend) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await backend.open();
+		const base = Date.parse('2026-11-01T12:00:00Z');
+		await database.db.insert(feedback).values([
+			...Array.from({ length: 120 }, (_, i) => ({
+				guide: i % 2 ? 'calf-cramps' : 'night-leg-cramps',
+				lang: i % 3 ? 'en' : 'ru',
+				helpful: false,
+				comment: i === 7 ? 'More pictures of the stretch, please' : i === 8 ? '=HYPERLINK("http://evil")' : `comment ${i}`,
+				createdAt: new Date(base + i * 60_000)
+			})),
+			{ guide: 'calf-cramps', lang: 'en', helpful: true, comment: null, createdAt: new Date(base) }
+		]);
+	});
+	afterAll(() => database?.close());
+
+	it('lists only "not helpful" answers, newest first, fifty a page, every row exactly once', async () => {
+		const firstPage = await inboxPage(database.db, filter(''));
+		expect(firstPage.items[0].comment).toBe('comment 119');
+		expect(firstPage.items).toHaveLength(50);
+		const seen: string[] = [];
+		let next: string | undefined;
+		do {
+			const result = await inboxPage(database.db, { ...filter(''), after: next });
+			seen.push(...result.items.map((i) => i.id));
+			next = result.next;
+		} while (next);
+		expect(seen).toHaveLength(120);
+		expect(new Set(seen).size).toBe(120);
+	});
+
+	it('filters by guide, language and date', async () => {
+		const { items } = await inboxPage(database.db, filter('guide=calf-cramps&lang=ru&from=2026-11-01&to=2026-11-01'));
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item).toMatchObject({ guide: 'calf-cramps', lang: 'ru' });
+		expect((await inboxPage(database.db, filter('from=2026-11-02'))).items).toEqual([]);
+	});
+
+	it('finds comments by their words', async () => {
+		const { items } = await inboxPage(database.db, filter('q=pictures stretch'));
+		expect(items.map((i) => i.comment)).toEqual(['More pictures of the stretch, please']);
+	});
+
+	it('refuses a bad filter, naming the field', () => {
+		const parsed = parseInboxFilter(new URLSearchParams('status=archived'));
+		expect(parsed.success).toBe(false);
+		expect(parsed.error?.issues[0].path).toEqual(['status']);
+	});
+
+	it('changes status in bulk, filters by it, and audits the change', async () => {
+		const { items } = await inboxPage(database.db, filter(''));
+		const before = await newCount(database.db);
+		expect(
+			await setStatus(
+				database.db,
+				items.slice(0, 3).map((i) => i.id),
+				'read',
+				editor
+			)
+		).toBe(3);
+		expect((await inboxPage(database.db, filter('status=read'))).items.map((i) => i.id)).toEqual(items.slice(0, 3).map((i) => i.id));
+		expect(await newCount(database.db)).toBe(before - 3);
+		const [audit] = await database.db.select().from(deskAudit).where(eq(deskAudit.action, 'feedback.status'));
+		expect(audit).toMatchObject({ actorEmail: 'editor@example.org', after: { status: 'read' } });
+		expect(audit.before).toMatchObject({ [items[0].id]: 'new' });
+	});
+
+	it('exports the filter as CSV, formulas defused', async () => {
+		const csv = await new Response(inboxCsv(database.db, filter('guide=night-leg-cramps'))).text();
+		const lines = csv.trimEnd().split('\r\n');
+		expect(lines[0]).toBe('created_at,guide,lang,status,comment');
+		expect(lines).toHaveLength(61);
+		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+	});
+
+	it('gives each guide its yes and no counts', async () => {
+		expect(await helpfulShares(database.db)).toEqual([
+			{ guide: 'calf-cramps', yes: 1, no: 60 },
+			{ guide: 'night-leg-cramps', yes: 0, no: 60 }
+		]);
+	});
+});

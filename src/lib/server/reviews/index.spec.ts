@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { deskAudit } from '../db/desk-schema';
+import { testBackends } from '../db/testing';
+import { findServed, holdingSignOff, refreshSignOffs, ReviewError, ruleSetStatus, signOff, statuses } from './index';
+
+const expert = {
+	id: null,
+	email: 'vera@example.org',
+	name: 'Dr Vera',
+	specialty: 'sports physician',
+	role: 'expert' as const
+};
+const clinician = { ...expert, email: 'cli@example.org', name: 'Dr Lin', specialty: 'GP', role: 'clinician' as const };
+
+describe.each(testBackends())('sign-offs on $name', (backend) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await backend.open();
+		await refreshSignOffs(database.db);
+	});
+	afterAll(() => database?.close());
+
+	it('starts with every guide awaiting review', () => {
+		expect(statuses().every((s) => s.state === 'never-reviewed')).toBe(true);
+		expect(ruleSetStatus()).toMatchObject({ clinicallySignedOff: false, version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+	});
+
+	it('binds a sign-off to the served hash of one guide in one language', async () => {
+		const served = findServed('calf-cramps', 'en')!;
+		await signOff(database.db, expert, 'calf-cramps', 'en', served.version.hash, 'checked');
+		expect(holdingSignOff('calf-cramps', 'en')).toMatchObject({
+			name: 'Dr Vera',
+			specialty: 'sports physician',
+			hash: served.version.hash
+		});
+		expect(holdingSignOff('calf-cramps', 'ru')).toBeUndefined();
+		const [audit] = await database.db.select().from(deskAudit).where(eq(deskAudit.action, 'review.sign-off'));
+		expect(audit).toMatchObject({ actorEmail: 'vera@example.org', target: 'calf-cramps/en' });
+	});
+
+	it('refuses a sign-off of a version that is no longer served', async () => {
+		await expect(signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).rejects.toMatchObject({ status: 409 });
+	});
+
+	it('lets only a clinician sign off the rule set', async () => {
+		const rules = findServed('rules', 'all')!;
+		await expect(signOff(database.db, expert, 'rules', 'all', rules.version.hash, '')).rejects.toBeInstanceOf(ReviewError);
+		await signOff(database.db, clinician, 'rules', 'all', rules.version.hash, 'rules match the hazard log');
+		expect(ruleSetStatus().clinicallySignedOff).toBe(true);
+	});
+});

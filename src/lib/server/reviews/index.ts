@@ -1,0 +1,167 @@
+// Sign-offs bound to the served text. The served versions are computed once from the
+// content bundled into this build; the latest sign-off of each subject is kept in
+// memory, refreshed after every sign-off and every few seconds (other servers may sign).
+import { and, desc, eq } from 'drizzle-orm';
+import { LANGS, type Lang } from '../../core/content/schema';
+import { reviewPermission, can, type Role } from '../../core/desk/roles';
+import { reviewState, signOffHolds, type ReviewState, type SignOff } from '../../core/desk/review';
+import { documentVersion, guideVersion, ruleSetVersion, type Version } from '../../core/desk/version';
+import { library } from '../content';
+import type { Db } from '../db';
+import { deskReview } from '../db/desk-schema';
+import { recordAudit, type Actor } from '../desk/audit';
+
+/** The rule set and hazard log are signed once for both languages. */
+export const ALL_LANGS = 'all';
+export const RULES = 'rules';
+export const HAZARD_LOG = 'hazard-log';
+
+export type Subject = { subject: string; lang: Lang | typeof ALL_LANGS; title: string; updatedOn?: string; version: Version };
+
+const hazardLogFile = Object.values(
+	import.meta.glob('/docs/clinical-safety.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+)[0];
+
+function servedSubjects(): Subject[] {
+	const guides = library.guides.flatMap((guide) =>
+		LANGS.map((lang) => ({
+			subject: guide.slug,
+			lang,
+			title: guide.title[lang],
+			updatedOn: guide.updatedOn,
+			version: guideVersion(library, guide, lang)
+		}))
+	);
+	const clinical: Subject[] = [{ subject: RULES, lang: ALL_LANGS, title: 'Self-check rule set', version: ruleSetVersion(library) }];
+	if (hazardLogFile !== undefined)
+		clinical.push({
+			subject: HAZARD_LOG,
+			lang: ALL_LANGS,
+			title: 'Hazard log (docs/clinical-safety.md)',
+			version: documentVersion(hazardLogFile)
+		});
+	return [...guides, ...clinical];
+}
+
+/** What this build serves: fixed for the life of the process. */
+export const served: Subject[] = servedSubjects();
+const key = (subject: string, lang: string) => `${subject}/${lang}`;
+const servedByKey = new Map(served.map((s) => [key(s.subject, s.lang), s]));
+export const findServed = (subject: string, lang: string) => servedByKey.get(key(subject, lang));
+
+/** The latest sign-off of every subject and language. */
+async function latestSignOffs(db: Db): Promise<Map<string, SignOff>> {
+	const rows = await db
+		.selectDistinctOn([deskReview.subject, deskReview.lang], {
+			subject: deskReview.subject,
+			lang: deskReview.lang,
+			hash: deskReview.hash,
+			name: deskReview.reviewerName,
+			specialty: deskReview.reviewerSpecialty,
+			signedAt: deskReview.signedAt
+		})
+		.from(deskReview)
+		.orderBy(deskReview.subject, deskReview.lang, desc(deskReview.signedAt));
+	return new Map(rows.map((r) => [key(r.subject, r.lang), r]));
+}
+
+let latest = new Map<string, SignOff>();
+const listeners = new Set<() => void>();
+
+/** Reloads the sign-offs; listeners (the page rewriter) run only when something changed. */
+export async function refreshSignOffs(db: Db): Promise<void> {
+	const next = await latestSignOffs(db);
+	const same =
+		next.size === latest.size &&
+		[...next].every(([k, v]) => latest.get(k)?.hash === v.hash && latest.get(k)?.signedAt.getTime() === v.signedAt.getTime());
+	latest = next;
+	if (!same) for (const listener of listeners) listener();
+}
+
+export const onSignOffsChanged = (listener: () => void) => void listeners.add(listener);
+
+/** The sign-off that speaks for the served text, if any. */
+export function holdingSignOff(subject: string, lang: string): SignOff | undefined {
+	const current = findServed(subject, lang);
+	const signOff = latest.get(key(subject, lang));
+	return current && signOffHolds(current.version.hash, signOff) ? signOff : undefined;
+}
+
+export type SubjectStatus = Subject & { state: ReviewState; latest?: SignOff; clinical: boolean };
+
+export function statuses(now = new Date()): SubjectStatus[] {
+	return served.map((s) => {
+		const signOff = latest.get(key(s.subject, s.lang));
+		return {
+			...s,
+			latest: signOff,
+			state: reviewState(s.version.hash, signOff, now),
+			clinical: reviewPermission(s.subject) === 'review-clinical'
+		};
+	});
+}
+
+/** Which rule set answered a self-check, and whether a clinician signed that exact version. */
+export function ruleSetStatus(): { version: string; clinicallySignedOff: boolean } {
+	const rules = findServed(RULES, ALL_LANGS)!;
+	return { version: rules.version.hash.slice(0, 12), clinicallySignedOff: holdingSignOff(RULES, ALL_LANGS) !== undefined };
+}
+
+/** The text last signed off, for the diff against what is served now. */
+export async function signedText(db: Db, subject: string, lang: string): Promise<{ text: string; hash: string } | undefined> {
+	const [row] = await db
+		.select({ text: deskReview.text, hash: deskReview.hash })
+		.from(deskReview)
+		.where(and(eq(deskReview.subject, subject), eq(deskReview.lang, lang)))
+		.orderBy(desc(deskReview.signedAt))
+		.limit(1);
+	return row;
+}
+
+export type Reviewer = Actor & { name: string; specialty: string; role: Role };
+
+export class ReviewError extends Error {
+	constructor(
+		readonly status: number,
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Signs off the version served now. `expectedHash` is the version the reviewer read: if
+ * the text changed meanwhile, nothing is signed.
+ */
+export async function signOff(
+	db: Db,
+	reviewer: Reviewer,
+	subject: string,
+	lang: string,
+	expectedHash: string,
+	note: string
+): Promise<void> {
+	const current = findServed(subject, lang);
+	if (!current) throw new ReviewError(404, 'subject', 'Nothing with this name is served');
+	if (!can(reviewer.role, reviewPermission(subject)))
+		throw new ReviewError(403, 'subject', 'Only a clinician may sign off the triage rules and the hazard log');
+	if (current.version.hash !== expectedHash)
+		throw new ReviewError(409, 'hash', 'The text changed while you were reading it; read it again');
+	await db.insert(deskReview).values({
+		subject,
+		lang,
+		hash: current.version.hash,
+		text: current.version.text,
+		note,
+		reviewerId: reviewer.id,
+		reviewerName: reviewer.name,
+		reviewerSpecialty: reviewer.specialty,
+		reviewerRole: reviewer.role
+	});
+	await recordAudit(db, reviewer, 'review.sign-off', key(subject, lang), latest.get(key(subject, lang)) ?? null, {
+		hash: current.version.hash,
+		note
+	});
+	await refreshSignOffs(db);
+}

