@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assessmentFromForm } from './assessment/form';
 import { isDone, localDay, newPlan, planSchema, readStoredPlan, recentDays, toggle } from './plan';
 
 const plan = newPlan(['regular-stretching', 'warm-feet', 'regular-stretching'], 'en', '2026-03-01', false);
@@ -36,6 +37,21 @@ describe('the prevention plan', () => {
 		const answers = { situation: 'in-bed', durationMinutes: '5', perWeek: '3', factors: ['sweating'], signs: [] };
 		expect(newPlan(['warm-feet'], 'ru', '2026-03-01', false, answers).answers).toEqual(answers);
 		expect(plan).not.toHaveProperty('answers');
+	});
+
+	it('keeps every answer the self-check form sends, so a plan can always be saved from a result', () => {
+		const form = new FormData();
+		for (const [name, value] of [
+			['situation', 'night'],
+			['ageGroup', 'child'],
+			['durationMinutes', '5'],
+			['perWeek', '3'],
+			['factors', 'pregnancy'],
+			['signs', 'numbness']
+		])
+			form.append(name, value);
+		const { answers } = assessmentFromForm(form, 'en');
+		expect(newPlan(['warm-feet'], 'en', '2026-03-01', false, answers).answers).toEqual(answers);
 	});
 
 	it('uses the local calendar day', () => expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05'));

@@ -12,6 +12,7 @@ const answer = z.string().check(z.maxLength(100));
 /** The self-check's answers as its form sends them, so the plan can show the result that made it. */
 export const planAnswersSchema = z.strictObject({
 	situation: z.optional(answer),
+	ageGroup: z.optional(answer),
 	durationMinutes: z.optional(answer),
 	perWeek: z.optional(answer),
 	factors: z.array(answer).check(z.maxLength(50)),
