@@ -21,7 +21,7 @@ export const actions = {
 		const parsed = passwordStep.safeParse(Object.fromEntries(await request.formData()));
 		// Whatever is wrong, the answer is the same: it must not tell which accounts exist.
 		if (!parsed.success) return fail(400, { step: 'password', error: 'failed' as const });
-		const wait = signInAttempt(parsed.data.email, getClientAddress());
+		const wait = await signInAttempt(parsed.data.email, getClientAddress());
 		if (wait) return fail(429, { step: 'password', error: 'limited' as const, seconds: wait });
 		const auth = await authFor((await appDatabase()).db);
 		let result;
@@ -37,7 +37,7 @@ export const actions = {
 	code: async ({ request, getClientAddress, params }) => {
 		const parsed = codeStep.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { step: 'code', error: 'codeFailed' as const });
-		const wait = signInAttempt(undefined, getClientAddress());
+		const wait = await signInAttempt(undefined, getClientAddress());
 		if (wait) return fail(429, { step: 'code', error: 'limited' as const, seconds: wait });
 		const auth = await authFor((await appDatabase()).db);
 		try {
