@@ -74,8 +74,9 @@ for (const lang of ['en', 'ru'] as const)
 				// Running: the timer is on screen and counting down, with no further tap.
 				const timer = page.getByRole('timer');
 				await expect(timer).toBeInViewport();
+				// First aid counts in for 10 s (a visible count-in, no tap), then the timer moves.
 				const shown = await timer.textContent();
-				await expect(timer).not.toHaveText(shown ?? '', { timeout: 10_000 });
+				await expect(timer).not.toHaveText(shown ?? '', { timeout: 15_000 });
 				await task.shot('running');
 			});
 
@@ -136,7 +137,8 @@ async function overlapsOfCrampNow(page: Page): Promise<string[]> {
 		const button = document.querySelector<HTMLElement>('.cramp-now');
 		if (!button) return ['no floating button on this page'];
 		const focusables = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-			(el) => el !== button && el.tabIndex >= 0 && el.getClientRects().length > 0
+			// checkVisibility: what a folded <details> holds has boxes but is not on screen.
+			(el) => el !== button && el.tabIndex >= 0 && el.checkVisibility()
 		);
 		const name = (el: HTMLElement) => `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}"`;
 		// Overlap on screen: both boxes clipped to the viewport (a button parked below the edge covers nothing).
