@@ -138,7 +138,9 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 		}
 	}
 	const levelOf = (care: string) => lib.care.get(care)!.level;
-	const findings: Finding[] = [...found]
+	// the engine's order: most urgent first, file order within a level
+	const fileOrder = new Map([...lib.rules.keys()].map((id, i) => [id, i]));
+	const all: Finding[] = [...found]
 		.map(([id, f]) => {
 			const care = lib.rules.get(id)!.care;
 			return {
@@ -149,12 +151,12 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 				episodes: [...f.episodes.keys()].sort((a, b) => order.get(a)! - order.get(b)!)
 			};
 		})
-		.sort((a, b) => rank(b.urgency) - rank(a.urgency) || a.rule.localeCompare(b.rule));
-	const urgency: Urgency = findings[0]?.urgency ?? 'self-care';
-	const specialists = findings.map((f) => lib.care.get(f.care)!.specialist);
-	// the engine's order: emergency services first, then the vein specialist, then a GP
-	const specialist: Specialist | null =
-		urgency === 'emergency' ? null : specialists.includes('phlebologist') ? 'phlebologist' : specialists.includes('gp') ? 'gp' : null;
+		.sort((a, b) => rank(b.urgency) - rank(a.urgency) || fileOrder.get(a.rule)! - fileOrder.get(b.rule)!);
+	const urgency: Urgency = all[0]?.urgency ?? 'self-care';
+	// as in the self-check, an emergency answer is only the emergency
+	const findings = urgency === 'emergency' ? all.filter((f) => f.urgency === 'emergency') : all;
+	// as in the self-check, the specialist is the one on the most urgent card
+	const specialist: Specialist | null = findings.length ? (lib.care.get(findings[0].care)!.specialist ?? null) : null;
 	const ifWorse = findings.length
 		? []
 		: assess(lib, { lang, episode: { durationMinutes: null, perWeek: null, situation: SITUATIONS[0] }, factors: [], signs: [] }).ifWorse;
