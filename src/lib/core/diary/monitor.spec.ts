@@ -196,7 +196,7 @@ describe('monitor level = self-check level for the same facts', () => {
 					for (const factors of [[], ['varicose-veins'], ['alcohol'], ['pregnancy'], ['new-medicine']] as AssessmentInput['factors'][])
 						cases.push({
 							name: `${perWeek}× ${minutes} min, ${situation}, [${signs}], [${factors}]`,
-							facts: { lang: 'en', episode: { durationMinutes: minutes, perWeek, situation }, signs, factors }
+							facts: { lang: 'en', episode: { durationMinutes: minutes, perWeek, situation }, signs, factors, ageGroup: 'adult' }
 						});
 
 	it.each(cases)('$name', ({ facts }) => {

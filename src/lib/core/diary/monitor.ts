@@ -4,10 +4,13 @@
 // keeps every rule that fires, with the episodes that made it fire. No threshold lives
 // here: the rules, their numbers and their cards all come from content/rules.
 import { assess, type Specialist } from '../assessment/engine';
-import type { AssessmentInput, Situation } from '../assessment/input';
+import type { AgeGroup, AssessmentInput, Situation } from '../assessment/input';
 import type { Library } from '../content/library';
 import { SITUATIONS, URGENCY_LEVELS, type Lang, type Urgency } from '../content/schema';
 import { dayNumber, instantOf, type Episode } from './episode';
+
+/** The diary does not ask the reader's age: the self-check's default, so its rules for children never fire here. */
+const AGE_GROUP: AgeGroup = 'adult';
 
 /** The self-check's "per week" read over the diary: any 7 consecutive local days. */
 export const WINDOW_DAYS = 7;
@@ -70,7 +73,7 @@ function* factsOf(lens: Lens, episodes: Episode[], lang: Lang): Generator<Facts>
 		);
 		return {
 			key: lens.key(situation, durationMinutes, perWeek, factors, signs),
-			input: () => ({ lang, episode: { durationMinutes, perWeek, situation }, factors, signs }),
+			input: () => ({ lang, episode: { durationMinutes, perWeek, situation }, factors, signs, ageGroup: AGE_GROUP }),
 			episodes: () => group,
 			counted
 		};
@@ -102,7 +105,7 @@ function* factsOf(lens: Lens, episodes: Episode[], lang: Lang): Generator<Facts>
 					? facts(situation, d, k, top(), true)
 					: {
 							key: lens.key(situation, d, k, [], []),
-							input: () => ({ lang, episode: { durationMinutes: d, perWeek: k, situation }, factors: [], signs: [] }),
+							input: () => ({ lang, episode: { durationMinutes: d, perWeek: k, situation }, factors: [], signs: [], ageGroup: AGE_GROUP }),
 							episodes: top,
 							counted: true
 						};
@@ -159,6 +162,12 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 	const specialist: Specialist | null = findings.length ? (lib.care.get(findings[0].care)!.specialist ?? null) : null;
 	const ifWorse = findings.length
 		? []
-		: assess(lib, { lang, episode: { durationMinutes: null, perWeek: null, situation: SITUATIONS[0] }, factors: [], signs: [] }).ifWorse;
+		: assess(lib, {
+				lang,
+				episode: { durationMinutes: null, perWeek: null, situation: SITUATIONS[0] },
+				factors: [],
+				signs: [],
+				ageGroup: AGE_GROUP
+			}).ifWorse;
 	return { urgency, specialist, findings, ifWorse };
 }
