@@ -167,6 +167,19 @@ describe('pattern monitor edges', () => {
 		expect(finding.care).toBe('see-doctor-recurring');
 	});
 
+	it('carries the label of a rule that is our own precaution, as the self-check does', () => {
+		const [finding] = monitor(lib, log([['2026-03-02', 2, { signs: ['cold-pale-leg'] }]]), 'en').findings;
+		const checked = assess(lib, {
+			lang: 'en',
+			episode: { durationMinutes: 2, perWeek: null, situation: 'rest' },
+			signs: ['cold-pale-leg'],
+			factors: [],
+			ageGroup: 'adult'
+		});
+		expect(finding.precaution).toBeTruthy();
+		expect(finding.precaution).toBe(checked.reasons.find((r) => r.id === 'cold-leg')!.precaution);
+	});
+
 	it('says what would change the answer when nothing applies', () => {
 		const pattern = monitor(lib, [], 'ru');
 		expect(pattern.urgency).toBe('self-care');

@@ -15,7 +15,8 @@ const AGE_GROUP: AgeGroup = 'adult';
 /** The self-check's "per week" read over the diary: any 7 consecutive local days. */
 export const WINDOW_DAYS = 7;
 
-export type Finding = { rule: string; care: string; urgency: Urgency; reason: string; episodes: string[] };
+/** `precaution`: set when the rule is our own precaution, as in the self-check's reasons. */
+export type Finding = { rule: string; care: string; urgency: Urgency; reason: string; precaution?: string; episodes: string[] };
 export type Pattern = {
 	urgency: Urgency;
 	specialist: Specialist | null;
@@ -127,7 +128,7 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 	const order = new Map(episodes.map((e, i) => [e.id, i]));
 	const cache = new Map<string, ReturnType<typeof assess>>();
 	const lens = lensOf(lib);
-	const found = new Map<string, { reason: string; episodes: Map<string, Episode> }>();
+	const found = new Map<string, { reason: string; precaution?: string; episodes: Map<string, Episode> }>();
 	for (const facts of factsOf(lens, episodes, lang)) {
 		let result = cache.get(facts.key);
 		if (!result) cache.set(facts.key, (result = assess(lib, facts.input())));
@@ -135,7 +136,7 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 			const rule = lib.rules.get(reason.id);
 			// a rule without a frequency is credited to the single episodes that fire it
 			if (!rule || (facts.counted && rule.when.perWeekAtLeast === undefined)) continue;
-			const f = found.get(rule.id) ?? { reason: reason.text, episodes: new Map() };
+			const f = found.get(rule.id) ?? { reason: reason.text, precaution: reason.precaution, episodes: new Map() };
 			for (const e of facts.episodes()) f.episodes.set(e.id, e);
 			found.set(rule.id, f);
 		}
@@ -151,6 +152,7 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 				care,
 				urgency: levelOf(care),
 				reason: f.reason,
+				...(f.precaution && { precaution: f.precaution }),
 				episodes: [...f.episodes.keys()].sort((a, b) => order.get(a)! - order.get(b)!)
 			};
 		})
