@@ -112,6 +112,31 @@ test('first aid hands its episodes over once, and opens the details of the newes
 	await expect(page.locator('li.episode')).toHaveCount(1);
 });
 
+// First aid stops at its 10-minute limit with the cramp still there and sends the reader to
+// a doctor today; the diary must read that cramp as longer than 10 minutes, not as 10.
+test('a first-aid session stopped at the time limit is a cramp over 10 minutes, and says so', async ({ page }) => {
+	await page.addInitScript(() => {
+		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
+			localStorage.setItem(
+				'fitnavigator.first-aid.episodes.v1',
+				JSON.stringify([
+					{
+						startedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+						durationSeconds: 600,
+						situation: 'bed',
+						outcome: 'time-limit',
+						helped: null
+					}
+				])
+			);
+	});
+	await open(page, 'en', '?from=first-aid');
+	await expect(page.locator('#episode-minutes')).toHaveValue('10.1');
+	await expect(page.locator('li.episode')).toContainText('first aid stopped at the time limit: see a doctor today');
+	await expect(page.locator('.monitor [data-rule="long-cramp"]')).toBeVisible();
+	await expect(page.locator('.monitor')).toHaveAttribute('data-urgency', 'urgent');
+});
+
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });
 	test('says the diary needs JavaScript and where the data lives', async ({ page }) => {

@@ -4,6 +4,7 @@
 import type { Library } from '../core/content/library';
 import type { Lang } from '../core/content/schema';
 import { careView, type CareView } from '../core/content/view';
+import type { DiaryChoices } from '../core/diary/choices';
 import { checkForm } from './assessment';
 import { library } from './content';
 import { renderMarkdown } from './markdown';
@@ -11,16 +12,22 @@ import { renderMarkdown } from './markdown';
 /** The library without what the engine never reads (guides, experts, first-aid sequences). */
 export const monitorLibrary = (): Library => ({ ...library, guides: [], experts: new Map(), sequences: new Map() });
 
+/** The self-check's choices with its signs in one list: an entry shows and exports each sign by its label. */
+function diaryChoices(lang: Lang): DiaryChoices {
+	const form = checkForm(lang);
+	return { ...form, signs: form.signs.flatMap((g) => g.choices) };
+}
+
 export function diaryPage(lang: Lang) {
 	const cards: Record<string, CareView> = Object.fromEntries(
 		[...library.care.values()].map((c) => [c.id, careView(c, lang, renderMarkdown)])
 	);
-	return { choices: checkForm(lang), cards, rules: monitorLibrary() };
+	return { choices: diaryChoices(lang), cards, rules: monitorLibrary() };
 }
 
 /** The report adds the English card titles and sign labels for the line to a doctor abroad. */
 export function reportPage(lang: Lang) {
-	const english = checkForm('en');
+	const english = diaryChoices('en');
 	return {
 		...diaryPage(lang),
 		doctor: { cards: Object.fromEntries([...library.care.values()].map((c) => [c.id, c.title.en])), signs: english.signs }

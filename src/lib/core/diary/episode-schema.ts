@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { MAX_DURATION_MINUTES } from '../assessment/input';
 import { FACTORS, SIGNS, SITUATIONS } from '../content/schema';
+import { episodeSchema as firstAidEpisodeSchema } from '../first-aid/episode';
 import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -26,7 +27,9 @@ export const episodeSchema = z.strictObject({
 	note: z.string().check(z.maxLength(MAX_NOTE)),
 	origin: z.enum(ORIGINS),
 	/** For an episode handed over by first aid: its start, so it is imported once. */
-	firstAidStartedAt: z.optional(z.iso.datetime())
+	firstAidStartedAt: z.optional(z.iso.datetime()),
+	/** How that first-aid session ended; `time-limit` and `repeat-limit` sent the reader to a doctor today. */
+	firstAidOutcome: z.optional(firstAidEpisodeSchema.shape.outcome)
 });
 export type Episode = z.infer<typeof episodeSchema>;
 export type Leg = Episode['leg'];

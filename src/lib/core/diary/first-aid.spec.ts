@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../server/content-files';
+import { parseLibrary } from '../content/library';
 import { EPISODES_KEY } from '../first-aid/episode';
+import { episodeSchema } from './episode-schema';
+import { monitor } from './monitor';
 import type { localMoment } from './episode';
-import { minutesOf, newFromFirstAid } from './first-aid';
+import { minutesOf, minutesOver, newFromFirstAid } from './first-aid';
 
 const inMoscow = (d: Date): ReturnType<typeof localMoment> => {
 	const m = new Date(d.getTime() + 180 * 60_000).toISOString();
 	return { day: m.slice(0, 10), time: m.slice(11, 16), offsetMinutes: 180 };
 };
+const parsed = parseLibrary(readContentFiles(process.cwd()));
+if (!parsed.ok) throw new Error('content is invalid; see library.spec.ts');
+const lib = parsed.value;
 const stored = (list: object[]) => JSON.stringify(list);
-const fa = (startedAt: string, durationSeconds: number, situation = 'bed') => ({
+const fa = (startedAt: string, durationSeconds: number, situation = 'bed', outcome = 'gone') => ({
 	startedAt,
 	durationSeconds,
 	situation,
-	outcome: 'gone',
-	helped: true
+	outcome,
+	helped: outcome === 'gone' ? true : null
 });
 
 describe('first-aid hand-over', () => {
@@ -49,6 +56,27 @@ describe('first-aid hand-over', () => {
 		[600, 10],
 		[601, 10.1]
 	])('%i s → %d min, never under the real time', (s, m) => expect(minutesOf(s)).toBe(m));
+
+	it.each([
+		[0, 0.1],
+		[599, 10],
+		[600, 10.1],
+		[601, 10.1]
+	])('%i s still cramping → %d min, longer than measured', (s, m) => expect(minutesOver(s)).toBe(m));
+
+	// first aid stops at its 10-minute limit with the cramp still there, and sends the reader
+	// to a doctor today; in the diary that cramp must read as longer than 10 minutes
+	it('a session stopped at the time limit is a cramp that outlasted it, and keeps its outcome', () => {
+		const [e] = newFromFirstAid(stored([fa('2026-03-01T22:30:00.000Z', 600, 'bed', 'time-limit')]), [], inMoscow);
+		expect(e).toMatchObject({ durationMinutes: 10.1, firstAidOutcome: 'time-limit' });
+		expect(monitor(lib, [e], 'en').findings.map((f) => f.rule)).toContain('long-cramp');
+	});
+
+	it('a session stopped because the pain kept coming back keeps its measured time and its outcome', () => {
+		const [e] = newFromFirstAid(stored([fa('2026-03-01T22:30:00.000Z', 240, 'standing', 'repeat-limit')]), [], inMoscow);
+		expect(e).toMatchObject({ durationMinutes: 4, situation: 'other', firstAidOutcome: 'repeat-limit' });
+		expect(episodeSchema.safeParse(e).success).toBe(true);
+	});
 
 	it('nothing stored or unreadable: nothing to import', () => {
 		expect(newFromFirstAid(null, [])).toEqual([]);

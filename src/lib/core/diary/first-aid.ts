@@ -14,6 +14,11 @@ const SITUATION_OF: Record<string, Situation> = { bed: 'night', standing: 'other
 
 /** Minutes rounded up to a tenth, so a cramp of 10 min 1 s still counts as over 10 minutes. */
 export const minutesOf = (seconds: number): number => Math.max(0.1, Math.ceil(seconds / 6) / 10);
+/** For a cramp still there when first aid stopped: the next tenth above the measured time. */
+export const minutesOver = (seconds: number): number => (Math.floor(seconds / 6) + 1) / 10;
+
+/** First aid stopped because the cramp outlasted its limit: it lasted longer than the session. */
+const lengthOf = (fa: FirstAidEpisode) => (fa.outcome === 'time-limit' ? minutesOver(fa.durationSeconds) : minutesOf(fa.durationSeconds));
 
 export function fromFirstAid(fa: FirstAidEpisode, toLocal: (d: Date) => ReturnType<typeof localMoment> = localMoment): Episode {
 	return {
@@ -22,14 +27,15 @@ export function fromFirstAid(fa: FirstAidEpisode, toLocal: (d: Date) => ReturnTy
 		...toLocal(new Date(fa.startedAt)),
 		leg: 'left',
 		muscle: 'calf',
-		durationMinutes: minutesOf(fa.durationSeconds),
+		durationMinutes: lengthOf(fa),
 		intensity: 5,
 		situation: SITUATION_OF[fa.situation] ?? 'other',
 		factors: [],
 		signs: [],
 		note: '',
 		origin: 'first-aid',
-		firstAidStartedAt: fa.startedAt
+		firstAidStartedAt: fa.startedAt,
+		firstAidOutcome: fa.outcome
 	};
 }
 

@@ -28,7 +28,7 @@ describe('pattern monitor edges', () => {
 				['2026-03-03', 15],
 				['2026-03-04', 15]
 			],
-			['long-cramp']
+			['frequent-cramps', 'long-cramp']
 		],
 		[
 			'three of 16 minutes in a week',
@@ -37,7 +37,7 @@ describe('pattern monitor edges', () => {
 				['2026-03-03', 16],
 				['2026-03-04', 16]
 			],
-			['long-and-frequent', 'long-cramp']
+			['frequent-cramps', 'long-and-frequent', 'long-cramp']
 		],
 		[
 			'two of 16 minutes and one of 15',
@@ -46,7 +46,7 @@ describe('pattern monitor edges', () => {
 				['2026-03-03', 16],
 				['2026-03-04', 15]
 			],
-			['long-cramp']
+			['frequent-cramps', 'long-cramp']
 		],
 		[
 			'two of 20 minutes in a week',
@@ -63,7 +63,7 @@ describe('pattern monitor edges', () => {
 				['2026-03-05', 20],
 				['2026-03-08', 20]
 			],
-			['long-and-frequent', 'long-cramp']
+			['frequent-cramps', 'long-and-frequent', 'long-cramp']
 		],
 		[
 			'three of 20 minutes over 8 days',
@@ -81,7 +81,7 @@ describe('pattern monitor edges', () => {
 				['2026-01-31', 20],
 				['2026-02-03', 20]
 			],
-			['long-and-frequent', 'long-cramp']
+			['frequent-cramps', 'long-and-frequent', 'long-cramp']
 		],
 		[
 			'a window across February into March',
@@ -90,7 +90,7 @@ describe('pattern monitor edges', () => {
 				['2026-02-28', 20],
 				['2026-03-03', 20]
 			],
-			['long-and-frequent', 'long-cramp']
+			['frequent-cramps', 'long-and-frequent', 'long-cramp']
 		],
 		// Europe's clocks go forward on 29 March 2026: the days still count as days
 		[
@@ -100,7 +100,7 @@ describe('pattern monitor edges', () => {
 				['2026-03-29', 20, { offsetMinutes: 120 }],
 				['2026-04-02', 20, { offsetMinutes: 120 }]
 			],
-			['long-and-frequent', 'long-cramp']
+			['frequent-cramps', 'long-and-frequent', 'long-cramp']
 		],
 		[
 			'three short night cramps in a week',
@@ -109,20 +109,48 @@ describe('pattern monitor edges', () => {
 				['2026-03-03', 2, { situation: 'night' }],
 				['2026-03-04', 2, { situation: 'night' }]
 			],
-			['broken-sleep']
+			['frequent-cramps']
 		],
+		// 3+ a week means a GP in any situation, so the count runs across situations
 		[
-			'two nights and one afternoon: not three nights',
+			'two nights and one afternoon: three cramps a week',
 			[
 				['2026-03-02', 2, { situation: 'night' }],
 				['2026-03-03', 2, { situation: 'night' }],
 				['2026-03-04', 2, { situation: 'rest' }]
 			],
+			['frequent-cramps']
+		],
+		[
+			'three short cramps over 8 days: not three a week',
+			[
+				['2026-03-02', 2, { situation: 'night' }],
+				['2026-03-05', 2, { situation: 'sport' }],
+				['2026-03-09', 2, { situation: 'rest' }]
+			],
 			[]
 		],
 		['a logged warning sign', [['2026-03-02', 2, { signs: ['swelling'] }]], ['clot-signs']],
 		['chest pain', [['2026-03-02', 2, { signs: ['chest-pain'] }]], ['chest-signs']],
-		['a factor rule', [['2026-03-02', 2, { factors: ['varicose-veins'] }]], ['veins-first']]
+		['a factor rule', [['2026-03-02', 2, { factors: ['varicose-veins'] }]], ['veins-first']],
+		['a pop in the calf', [['2026-03-02', 2, { signs: ['pop-or-snap'] }]], ['tear-signs']],
+		['walking pain that eases with rest', [['2026-03-02', 2, { signs: ['pain-walking-eases-rest'] }]], ['walking-pain']],
+		['a clot-risk factor is never silent', [['2026-03-02', 2, { factors: ['pregnancy'] }]], ['clot-risk']],
+		[
+			'a new medicine with weakness',
+			[['2026-03-02', 2, { factors: ['new-medicine'], signs: ['weakness'] }]],
+			['medicine-and-weakness', 'medicine-review', 'nerve-or-muscle-signs']
+		],
+		// an emergency answer is only the emergency, even when older episodes fired other rules
+		[
+			'a cold, pale leg after long cramps',
+			[
+				['2026-03-02', 20],
+				['2026-03-03', 20],
+				['2026-03-04', 20, { signs: ['cold-pale-leg'] }]
+			],
+			['cold-leg']
+		]
 	] as [string, [string, number, Partial<Episode>?][], string[]][])('%s', (_, rows, rules) => {
 		expect(rulesOf(log(rows)).sort()).toEqual([...rules].sort());
 	});
@@ -137,6 +165,19 @@ describe('pattern monitor edges', () => {
 		const finding = monitor(lib, episodes, 'en').findings.find((f) => f.rule === 'long-and-frequent')!;
 		expect(finding.episodes).toEqual(episodes.slice(1).map((e) => e.id));
 		expect(finding.care).toBe('see-doctor-recurring');
+	});
+
+	it('carries the label of a rule that is our own precaution, as the self-check does', () => {
+		const [finding] = monitor(lib, log([['2026-03-02', 2, { signs: ['cold-pale-leg'] }]]), 'en').findings;
+		const checked = assess(lib, {
+			lang: 'en',
+			episode: { durationMinutes: 2, perWeek: null, situation: 'rest' },
+			signs: ['cold-pale-leg'],
+			factors: [],
+			ageGroup: 'adult'
+		});
+		expect(finding.precaution).toBeTruthy();
+		expect(finding.precaution).toBe(checked.reasons.find((r) => r.id === 'cold-leg')!.precaution);
 	});
 
 	it('says what would change the answer when nothing applies', () => {
@@ -157,11 +198,18 @@ describe('monitor level = self-check level for the same facts', () => {
 	for (const minutes of [2, 10, 11, 15, 16, 30])
 		for (const perWeek of [1, 2, 3, 5])
 			for (const situation of situations)
-				for (const signs of [[], ['numbness'], ['warmth'], ['breathlessness']] as AssessmentInput['signs'][])
-					for (const factors of [[], ['varicose-veins'], ['alcohol']] as AssessmentInput['factors'][])
+				for (const signs of [
+					[],
+					['numbness'],
+					['warmth'],
+					['breathlessness'],
+					['pop-or-snap'],
+					['cold-pale-leg']
+				] as AssessmentInput['signs'][])
+					for (const factors of [[], ['varicose-veins'], ['alcohol'], ['pregnancy'], ['new-medicine']] as AssessmentInput['factors'][])
 						cases.push({
 							name: `${perWeek}× ${minutes} min, ${situation}, [${signs}], [${factors}]`,
-							facts: { lang: 'en', episode: { durationMinutes: minutes, perWeek, situation }, signs, factors }
+							facts: { lang: 'en', episode: { durationMinutes: minutes, perWeek, situation }, signs, factors, ageGroup: 'adult' }
 						});
 
 	it.each(cases)('$name', ({ facts }) => {

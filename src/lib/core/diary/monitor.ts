@@ -4,15 +4,19 @@
 // keeps every rule that fires, with the episodes that made it fire. No threshold lives
 // here: the rules, their numbers and their cards all come from content/rules.
 import { assess, type Specialist } from '../assessment/engine';
-import type { AssessmentInput, Situation } from '../assessment/input';
+import type { AgeGroup, AssessmentInput, Situation } from '../assessment/input';
 import type { Library } from '../content/library';
 import { SITUATIONS, URGENCY_LEVELS, type Lang, type Urgency } from '../content/schema';
 import { dayNumber, instantOf, type Episode } from './episode';
 
+/** The diary does not ask the reader's age: the self-check's default, so its rules for children never fire here. */
+const AGE_GROUP: AgeGroup = 'adult';
+
 /** The self-check's "per week" read over the diary: any 7 consecutive local days. */
 export const WINDOW_DAYS = 7;
 
-export type Finding = { rule: string; care: string; urgency: Urgency; reason: string; episodes: string[] };
+/** `precaution`: set when the rule is our own precaution, as in the self-check's reasons. */
+export type Finding = { rule: string; care: string; urgency: Urgency; reason: string; precaution?: string; episodes: string[] };
 export type Pattern = {
 	urgency: Urgency;
 	specialist: Specialist | null;
@@ -70,7 +74,7 @@ function* factsOf(lens: Lens, episodes: Episode[], lang: Lang): Generator<Facts>
 		);
 		return {
 			key: lens.key(situation, durationMinutes, perWeek, factors, signs),
-			input: () => ({ lang, episode: { durationMinutes, perWeek, situation }, factors, signs }),
+			input: () => ({ lang, episode: { durationMinutes, perWeek, situation }, factors, signs, ageGroup: AGE_GROUP }),
 			episodes: () => group,
 			counted
 		};
@@ -102,7 +106,7 @@ function* factsOf(lens: Lens, episodes: Episode[], lang: Lang): Generator<Facts>
 					? facts(situation, d, k, top(), true)
 					: {
 							key: lens.key(situation, d, k, [], []),
-							input: () => ({ lang, episode: { durationMinutes: d, perWeek: k, situation }, factors: [], signs: [] }),
+							input: () => ({ lang, episode: { durationMinutes: d, perWeek: k, situation }, factors: [], signs: [], ageGroup: AGE_GROUP }),
 							episodes: top,
 							counted: true
 						};
@@ -124,7 +128,7 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 	const order = new Map(episodes.map((e, i) => [e.id, i]));
 	const cache = new Map<string, ReturnType<typeof assess>>();
 	const lens = lensOf(lib);
-	const found = new Map<string, { reason: string; episodes: Map<string, Episode> }>();
+	const found = new Map<string, { reason: string; precaution?: string; episodes: Map<string, Episode> }>();
 	for (const facts of factsOf(lens, episodes, lang)) {
 		let result = cache.get(facts.key);
 		if (!result) cache.set(facts.key, (result = assess(lib, facts.input())));
@@ -132,13 +136,15 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 			const rule = lib.rules.get(reason.id);
 			// a rule without a frequency is credited to the single episodes that fire it
 			if (!rule || (facts.counted && rule.when.perWeekAtLeast === undefined)) continue;
-			const f = found.get(rule.id) ?? { reason: reason.text, episodes: new Map() };
+			const f = found.get(rule.id) ?? { reason: reason.text, precaution: reason.precaution, episodes: new Map() };
 			for (const e of facts.episodes()) f.episodes.set(e.id, e);
 			found.set(rule.id, f);
 		}
 	}
 	const levelOf = (care: string) => lib.care.get(care)!.level;
-	const findings: Finding[] = [...found]
+	// the engine's order: most urgent first, file order within a level
+	const fileOrder = new Map([...lib.rules.keys()].map((id, i) => [id, i]));
+	const all: Finding[] = [...found]
 		.map(([id, f]) => {
 			const care = lib.rules.get(id)!.care;
 			return {
@@ -146,17 +152,24 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang): Pattern {
 				care,
 				urgency: levelOf(care),
 				reason: f.reason,
+				...(f.precaution && { precaution: f.precaution }),
 				episodes: [...f.episodes.keys()].sort((a, b) => order.get(a)! - order.get(b)!)
 			};
 		})
-		.sort((a, b) => rank(b.urgency) - rank(a.urgency) || a.rule.localeCompare(b.rule));
-	const urgency: Urgency = findings[0]?.urgency ?? 'self-care';
-	const specialists = findings.map((f) => lib.care.get(f.care)!.specialist);
-	// the engine's order: emergency services first, then the vein specialist, then a GP
-	const specialist: Specialist | null =
-		urgency === 'emergency' ? null : specialists.includes('phlebologist') ? 'phlebologist' : specialists.includes('gp') ? 'gp' : null;
+		.sort((a, b) => rank(b.urgency) - rank(a.urgency) || fileOrder.get(a.rule)! - fileOrder.get(b.rule)!);
+	const urgency: Urgency = all[0]?.urgency ?? 'self-care';
+	// as in the self-check, an emergency answer is only the emergency
+	const findings = urgency === 'emergency' ? all.filter((f) => f.urgency === 'emergency') : all;
+	// as in the self-check, the specialist is the one on the most urgent card
+	const specialist: Specialist | null = findings.length ? (lib.care.get(findings[0].care)!.specialist ?? null) : null;
 	const ifWorse = findings.length
 		? []
-		: assess(lib, { lang, episode: { durationMinutes: null, perWeek: null, situation: SITUATIONS[0] }, factors: [], signs: [] }).ifWorse;
+		: assess(lib, {
+				lang,
+				episode: { durationMinutes: null, perWeek: null, situation: SITUATIONS[0] },
+				factors: [],
+				signs: [],
+				ageGroup: AGE_GROUP
+			}).ifWorse;
 	return { urgency, specialist, findings, ifWorse };
 }

@@ -62,7 +62,7 @@ describe('statistics', () => {
 
 describe('plan adherence', () => {
 	const plan = (ticks: Record<string, string[]>) => ({
-		version: 1 as const,
+		version: 2 as const,
 		lang: 'en' as const,
 		createdOn: '2026-02-23',
 		measures: ['calf-stretch'],
