@@ -2,19 +2,21 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Offline first aid: after one visit, the first-aid flow, the water card, the calf-cramp
+// Offline first aid: after one visit, the first-aid flow, the water card, the main
 // guide (both languages) and every app asset come from the cache. Each build gets its own
 // cache, so a new version replaces the old one whole.
 import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `fitnavigator-${version}`;
+/** The main guide's slug, put in by vite.config.ts from content (`main: true`). */
+declare const __MAIN_GUIDE__: string;
 
 /**
  * The pages someone in pain may need with no signal, with the data SvelteKit loads for them;
  * and the diary that first aid hands its episode to, once it is prerendered.
  */
-const OFFLINE_PAGE = /^\/(en|ru)(\/first-aid(\/water)?|\/guides\/calf-cramps|\/diary(\/report)?)?(\/__data\.json)?$/;
+const OFFLINE_PAGE = new RegExp(`^/(en|ru)(/first-aid(/water)?|/guides/${__MAIN_GUIDE__}|/diary(/report)?)?(/__data\\.json)?$`);
 const PRECACHE = [...build, ...files, ...prerendered.filter((path) => OFFLINE_PAGE.test(path))];
 const precached = new Set(PRECACHE);
 

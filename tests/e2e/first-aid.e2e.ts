@@ -149,9 +149,20 @@ for (const javaScriptEnabled of [true, false]) {
 				await expect(calls.first()).toBeVisible();
 			}
 			if (javaScriptEnabled) {
-				// And on the emergency card's own screen.
+				// On the emergency card's own screen the card's numbers are the one-tap links, each once:
+				// the sign list's call box is not repeated there.
 				await emergency.first().locator('.fa-choice').click();
-				await expect(page.locator('.fa-flow a[href^="tel:"]')).toHaveCount(CALL[lang].length);
+				const onScreen = page.locator('.fa-flow a[href^="tel:"]');
+				expect(await onScreen.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
+				await expect(page.locator('.fa-flow .fa-call')).toHaveCount(0);
+				await expect(page.locator('.fa-flow .care-emergency a[href^="tel:"]')).toHaveCount(CALL[lang].length);
+				await expect(onScreen.first()).toBeInViewport();
+			} else {
+				// Without JavaScript the sign's link leads to the same card in the plain page, numbers and all.
+				const card = page.locator('.care-emergency').first();
+				expect(await card.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(
+					CALL[lang].map((n) => `tel:${n}`)
+				);
 			}
 		}
 		await context.close();

@@ -1,6 +1,6 @@
 // The content library as the server uses it: bundled into the build from content/,
 // validated once at start-up, markdown rendered on demand.
-import { formatContentErrors, parseLibrary, type Library } from '../core/content/library';
+import { formatContentErrors, mainGuide, parseLibrary, type Library } from '../core/content/library';
 import { relatedGuides } from '../core/content/related';
 import type { Lang } from '../core/content/schema';
 import { exerciseView, get, guideSummary, guideView, type ExerciseView, type GuideSummary, type GuideView } from '../core/content/view';
@@ -16,6 +16,9 @@ function load(): Library {
 }
 
 export const library: Library = load();
+
+/** The guide content marks `main: true`: the self-check and first aid link to it, offline keeps it. */
+export const mainGuideSlug = mainGuide(library);
 
 export const guideSlugs = (): string[] => library.guides.map((g) => g.slug);
 

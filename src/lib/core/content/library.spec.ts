@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../server/content-files';
-import { formatContentErrors, parseLibrary, type ContentFile } from './library';
+import { formatContentErrors, mainGuide, parseLibrary, type ContentFile } from './library';
 
 const files = readContentFiles(process.cwd());
 const library = parseLibrary(files);
@@ -10,10 +10,12 @@ describe('the content in content/', () => {
 		expect(library.ok ? '' : formatContentErrors(library.error)).toBe('');
 	});
 
-	it('has at least six guides, the calf-cramp guide first', () => {
+	it('has at least six guides, the main (calf-cramp) guide first', () => {
 		if (!library.ok) return expect.unreachable();
 		expect(library.value.guides.length).toBeGreaterThanOrEqual(6);
 		expect(library.value.guides[0].slug).toBe('calf-cramps');
+		expect(mainGuide(library.value)).toBe('calf-cramps');
+		expect(library.value.guides.filter((g) => g.main).map((g) => g.slug)).toEqual(['calf-cramps']);
 	});
 
 	it('gives guided first aid the four places of the issue, each running only dosed, recommended land exercises', () => {
@@ -176,6 +178,18 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 		files: withFile('content/factors/calf.yaml', (t) => t.replace(/^- id: smoking\n(?: {2}.*\n)+/m, '')),
 		file: 'content/factors',
 		field: /^\(file\)$/
+	},
+	{
+		name: 'no main guide',
+		files: withFile('content/guides/calf-cramps.yaml', (t) => t.replace(/^main: true\n/m, '')),
+		file: 'content/guides',
+		field: /^main$/
+	},
+	{
+		name: 'two main guides',
+		files: withFile('content/guides/night-leg-cramps.yaml', (t) => t.replace(/^slug: night-leg-cramps\n/m, '$&main: true\n')),
+		file: 'content/guides',
+		field: /^main$/
 	}
 ];
 

@@ -177,10 +177,16 @@ export function parseLibrary(files: ContentFile[]): Result<Library, ContentError
 	}
 
 	errors.push(...checkReferences(lib, origin));
+	const main = lib.guides.filter((g) => g.main).map((g) => g.slug);
+	if (!errors.length && main.length !== 1)
+		errors.push({ file: 'content/guides', field: 'main', message: `exactly one guide must have "main: true" (has ${main.join(', ') || 'none'})` });
 	if (errors.length) return err(errors);
-	lib.guides.sort((a, b) => (a.slug === 'calf-cramps' ? -1 : b.slug === 'calf-cramps' ? 1 : a.slug.localeCompare(b.slug)));
+	lib.guides.sort((a, b) => Number(!!b.main) - Number(!!a.main) || a.slug.localeCompare(b.slug));
 	return ok(lib);
 }
+
+/** The slug of the guide marked `main: true` (parseLibrary checks there is exactly one); listed first. */
+export const mainGuide = (lib: Library): string => lib.guides[0].slug;
 
 /** Every id a file names must exist: a typo is a build error, not a broken link. */
 function checkReferences(lib: Library, origin: Map<string, string>): ContentError[] {

@@ -228,6 +228,8 @@ export type Section = z.infer<typeof sectionSchema>;
 
 export const guideSchema = z.strictObject({
 	slug: idSchema,
+	/** The guide the app sends readers to (from first aid and the self-check) and keeps offline: exactly one has it. */
+	main: z.literal(true).optional(),
 	title: localized,
 	summary: localized,
 	tags: z.array(idSchema).min(1),

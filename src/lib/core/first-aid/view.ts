@@ -1,7 +1,7 @@
 // What the first-aid page shows, in one language: the sign check, the places with
 // their sequences, and the cards to fall back on. Markdown goes through `render`.
 // Which cards and which time limit apply is content (content/sequences), not code.
-import type { Library } from '../content/library';
+import { mainGuide, type Library } from '../content/library';
 import { URGENCY_LEVELS, type Lang } from '../content/schema';
 import { careView, exerciseView, get, type CareView, type ExerciseView } from '../content/view';
 
@@ -21,6 +21,8 @@ export type FirstAidView = {
 	sequences: SequenceView[];
 	/** The cards the sequences name, each rendered once however many places share it. */
 	cards: Record<string, CareView>;
+	/** Slug of the main guide, to read more once first aid has helped. */
+	guide: string;
 };
 
 const urgencyRank = (level: CareView['level']) => -URGENCY_LEVELS.indexOf(level);
@@ -46,6 +48,7 @@ export function firstAidView(lib: Library, lang: Lang, render: (md: string) => s
 				timeLimit: { ms: rule.when.durationMinutesAbove! * 60_000, card: card(rule.care) }
 			};
 		}),
-		cards
+		cards,
+		guide: mainGuide(lib)
 	};
 }
