@@ -112,7 +112,7 @@ test('one tap on "Cramp now" from the guide opens first aid with the urgent sign
 const LEVEL_RANK = { emergency: 0, urgent: 1, 'see-doctor': 2, 'self-care': 3 } as const;
 
 // Structure, not wording: the triage content adds and rewords cards with signs.
-test('each urgent sign, most urgent first, leads to its card instead of exercises', async ({ page }) => {
+test('[H-21.1] each urgent sign, most urgent first, leads to its card instead of exercises', async ({ page }) => {
 	await page.goto('/en/first-aid');
 	const choices = page.locator('.fa-choices .fa-choice');
 	const levels = (await choices.evaluateAll((els) =>
@@ -134,7 +134,7 @@ test('each urgent sign, most urgent first, leads to its card instead of exercise
 const CALL = { en: ['999', '112', '911'], ru: ['103', '112'] } as const;
 
 for (const javaScriptEnabled of [true, false]) {
-	test(`the urgent-sign screen calls the emergency number in one tap, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+	test(`[H-21.3] the urgent-sign screen calls the emergency number in one tap, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
 		browser
 	}) => {
 		const context = await browser.newContext({ javaScriptEnabled });
@@ -216,7 +216,7 @@ test('on a 390 × 844 phone every step shows its instructions and its timer with
 	await context.close();
 });
 
-test('at 10 minutes the session stops offering exercises and shows the long-cramp card', async ({ page }) => {
+test('[H-19.3] at 10 minutes the session stops offering exercises and shows the long-cramp card', async ({ page }) => {
 	for (const lang of ['en', 'ru'] as const) {
 		await stopTheClock(page);
 		await page.goto(`/${lang}/first-aid`);
@@ -237,7 +237,7 @@ test('at 10 minutes the session stops offering exercises and shows the long-cram
 	}
 });
 
-test('"Start again" after it did not help keeps the 10-minute clock', async ({ page }) => {
+test('[H-19.4] "Start again" after it did not help keeps the 10-minute clock', async ({ page }) => {
 	await stopTheClock(page);
 	await page.goto('/en/first-aid');
 	await startInBed(page, 'en');
@@ -251,7 +251,7 @@ test('"Start again" after it did not help keeps the 10-minute clock', async ({ p
 	await expect(page.getByText('Time taken: 10:00')).toBeVisible();
 });
 
-test('the pain back a 4th time on the wall stretch (dose: up to 3) stops with the long-cramp card', async ({ page }) => {
+test('[H-20.3] the pain back a 4th time on the wall stretch (dose: up to 3) stops with the long-cramp card', async ({ page }) => {
 	await stopTheClock(page);
 	await page.goto('/en/first-aid');
 	await page.getByRole('button', { name: TEXT.en.none }).click();

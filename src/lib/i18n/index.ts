@@ -12,7 +12,13 @@ import type enGuide from '../../../messages/en/guide.json';
 import type enPlan from '../../../messages/en/plan.json';
 import type { Lang } from '../core/content/schema';
 
-export type Messages = typeof enCommon & typeof enGuide & typeof enFirstAid & typeof enCheck & typeof enPlan & typeof enDiary & typeof enEditor;
+export type Messages = typeof enCommon &
+	typeof enGuide &
+	typeof enFirstAid &
+	typeof enCheck &
+	typeof enPlan &
+	typeof enDiary &
+	typeof enEditor;
 export type MessageKey = keyof Messages;
 
 const provided: Partial<Record<Lang, Messages>> = {};

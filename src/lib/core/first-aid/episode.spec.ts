@@ -35,7 +35,7 @@ describe('addEpisode', () => {
 		const second = { ...episode, startedAt: '2026-11-27T04:00:00.000Z', situation: 'standing', helped: null };
 		expect(readEpisodes(addEpisode(addEpisode(null, episode), second))).toEqual([episode, second]);
 	});
-	it('keeps the readable episodes beside an unreadable one', () => {
+	it('[H-23.1] keeps the readable episodes beside an unreadable one', () => {
 		const stored = JSON.stringify([episode, { ...episode, durationSeconds: -1 }]);
 		const second = { ...episode, startedAt: '2026-11-28T01:00:00.000Z' };
 		expect(readEpisodes(addEpisode(stored, second))).toEqual([episode, second]);

@@ -207,7 +207,7 @@ describe('the safety limits end the session with the long-cramp card', () => {
 			expected: { status: 'paused' }
 		},
 		{
-			name: 'at 10:00 the session stops (time limit)',
+			name: '[H-19.1] at 10:00 the session stops (time limit)',
 			events: [ev('pause', s(10)), tick(s(600))],
 			expected: { status: 'finished', outcome: 'time-limit', endedAt: s(600) }
 		},
@@ -244,19 +244,19 @@ describe('the safety limits end the session with the long-cramp card', () => {
 			expected: { status: 'running', index: 0 }
 		},
 		{
-			name: '"Start again" keeps the clock: at 10:00 it stops',
+			name: '[H-19.2] "Start again" keeps the clock: at 10:00 it stops',
 			events: [tick(s(120)), ev('again', s(600))],
 			expected: { status: 'finished', outcome: 'time-limit' }
 		},
 		// The dose allows the wall stretch 3 more times; the 4th "pain is back" is one too many.
 		{
-			name: 'the pain back 3 times: the wall stretch runs a 4th time',
+			name: '[H-20.2] the pain back 3 times: the wall stretch runs a 4th time',
 			steps: WALL,
 			events: repeatsAt(s(50), s(100), s(150)),
 			expected: { status: 'running', index: 0, repeats: [3, 0] }
 		},
 		{
-			name: 'the pain back 4 times: the session stops (repeat limit)',
+			name: '[H-20.1] the pain back 4 times: the session stops (repeat limit)',
 			steps: WALL,
 			events: repeatsAt(s(50), s(100), s(150), s(200)),
 			expected: { status: 'finished', outcome: 'repeat-limit', endedAt: s(200), repeats: [4, 0] }

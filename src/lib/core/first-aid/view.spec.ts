@@ -14,7 +14,7 @@ describe('firstAidView', () => {
 		const view = firstAidView(lib, lang, (md) => `<md>${md}</md>`);
 
 		// Structure, not wording: cards with a sign come and go with the triage content.
-		it(`${lang}: checks every card that has a sign, each once, with its card`, () => {
+		it(`[H-21.2] ${lang}: checks every card that has a sign, each once, with its card`, () => {
 			const withSign = [...lib.care.values()].filter((c) => c.sign).map((c) => c.id);
 			expect(view.checks.map((c) => c.card.id).sort()).toEqual(withSign.sort());
 			for (const c of view.checks) expect(c.sign).toBe(lib.care.get(c.card.id)?.sign?.[lang]);
@@ -36,7 +36,7 @@ describe('firstAidView', () => {
 			expect(view.checks[0].card.level).toBe('emergency');
 		});
 
-		it(`${lang}: in bed, the hands-free toe pull comes first, in the language, with its dose`, () => {
+		it(`[H-22.1] ${lang}: in bed, the hands-free toe pull comes first, in the language, with its dose`, () => {
 			const bed = view.sequences.find((s) => s.id === 'bed');
 			expect(bed?.exercises.map((e) => e.id)).toEqual(['toe-pull-stretch', 'pinch-massage']);
 			expect(bed?.exercises[0].title).toBe(lib.exercises.get('toe-pull-stretch')?.title[lang]);
