@@ -11,6 +11,8 @@ async function makePlan(page: Page, lang: string): Promise<string> {
 	await page.check('#perWeek-3');
 	await page.check('#factors-heavy-sweating');
 	await page.locator('form.check-form button[type="submit"]').click();
+	// Read once the page runs: its save button replaces the no-JavaScript note.
+	await expect(page.locator('.save-plan button')).toBeVisible();
 	const result = await page.locator('.assessment').innerText();
 	await page.locator('.save-plan button').click();
 	await page.locator('.save-plan a').click();
@@ -51,6 +53,7 @@ test('a new plan shows only today in its history and links back to its result an
 	await page.getByRole('button', { name: 'Show the self-check result that made this plan' }).click();
 	await expect(page).toHaveURL('/en/check');
 	await expect(page.locator('#result-title')).toBeVisible();
+	await expect(page.locator('.save-plan button')).toBeVisible();
 	// The same answers give the same result, word for word.
 	expect(await page.locator('.assessment').innerText()).toBe(result);
 });
@@ -60,6 +63,7 @@ test('the way back to the result works with the plan made in Russian too', async
 	await page.getByRole('button', { name: 'Показать результат самопроверки, по которому составлен план' }).click();
 	await expect(page.locator('#result-title')).toBeVisible();
 	await expect(page).toHaveTitle('Результат проверки — FitNavigator');
+	await expect(page.locator('.save-plan button')).toBeVisible();
 	expect(await page.locator('.assessment').innerText()).toBe(result);
 });
 
