@@ -1,4 +1,4 @@
-// A production install: a copy of the build and what it runs with, `npm ci --omit=dev`
+// A production install: a copy of the build and what it runs with, `npm ci --omit=dev --omit=optional`
 // (no Vite, no SvelteKit tooling, no adapter), `.env` read by `npm start`, and the app
 // serves pages, forms and the API from there.
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,11 +20,11 @@ let log = '';
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'fitnavigator-production-'));
 	for (const path of SHIPPED) cpSync(path, join(dir, path), { recursive: true, preserveTimestamps: true });
-	const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
+	const install = spawnSync('npm', ['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
 		cwd: dir,
 		encoding: 'utf8'
 	});
-	if (install.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${install.stderr}`);
+	if (install.status !== 0) throw new Error(`npm ci --omit=dev --omit=optional failed:\n${install.stderr}`);
 	// The port comes from .env alone: proves `npm start` reads it.
 	writeFileSync(join(dir, '.env'), `PORT=${port}\nHOST=127.0.0.1\nDATA_DIR=${join(dir, 'data')}\n`);
 	const env: NodeJS.ProcessEnv = { ...process.env };
