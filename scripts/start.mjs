@@ -23,7 +23,9 @@ const VITE = 'node_modules/vite/bin/vite.js';
 // install without --omit=optional brought Vite along (better-auth's optional peers).
 const canBuild = existsSync(VITE) && existsSync('src');
 if (!canBuild && !existsSync(BUILT)) {
-	console.error('No build/ and no Vite to make one: run `npm run build` before a production install (`npm ci --omit=dev --omit=optional`).');
+	console.error(
+		'No build/ and no Vite to make one: run `npm run build` before a production install (`npm ci --omit=dev --omit=optional`).'
+	);
 	process.exit(1);
 }
 if (canBuild && (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mtimeMs)) {

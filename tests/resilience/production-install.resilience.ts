@@ -20,10 +20,14 @@ let log = '';
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'fitnavigator-production-'));
 	for (const path of SHIPPED) cpSync(path, join(dir, path), { recursive: true, preserveTimestamps: true });
-	const install = spawnSync('npm', ['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
-		cwd: dir,
-		encoding: 'utf8'
-	});
+	const install = spawnSync(
+		'npm',
+		['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'],
+		{
+			cwd: dir,
+			encoding: 'utf8'
+		}
+	);
 	if (install.status !== 0) throw new Error(`npm ci --omit=dev --omit=optional failed:\n${install.stderr}`);
 	// The port comes from .env alone: proves `npm start` reads it.
 	writeFileSync(join(dir, '.env'), `PORT=${port}\nHOST=127.0.0.1\nDATA_DIR=${join(dir, 'data')}\n`);
