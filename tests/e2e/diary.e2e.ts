@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { goOffline } from './offline';
 
 // Each test gets a fresh browser context, so a fresh IndexedDB: nothing carries over.
 
@@ -285,15 +286,7 @@ test('offline after one visit: the diary opens, takes a new entry, and the repor
 	await open(page);
 	await log(page, daysAgo(1), 5);
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
-	await context.setOffline(true);
-	expect(
-		await page.evaluate(() =>
-			fetch('/en/guides').then(
-				() => 'loaded',
-				() => 'failed'
-			)
-		)
-	).toBe('failed');
+	await goOffline(page, context);
 	await page.reload();
 	await expect(page.locator('li.episode')).toHaveCount(1);
 	await log(page, daysAgo(0, '00:05'), 3);

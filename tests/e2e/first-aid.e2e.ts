@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { goOffline } from './offline';
 
 type Spoken = { text: string; lang: string };
 declare global {
@@ -365,16 +366,7 @@ test('after one visit to the guide, first aid and the guide work offline in both
 	await page.goto('/en/guides/calf-cramps');
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
 	await stopTheClock(page);
-	await context.setOffline(true);
-	// Really offline: a page the service worker does not keep cannot load.
-	expect(
-		await page.evaluate(() =>
-			fetch('/en/guides').then(
-				() => 'loaded',
-				() => 'failed'
-			)
-		)
-	).toBe('failed');
+	await goOffline(page, context);
 	for (const lang of ['en', 'ru'] as const) {
 		await page.goto(`/${lang}/first-aid`);
 		await startInBed(page, lang);
