@@ -7,7 +7,7 @@
 // are read in order and checked, which fills the page at once for a common word; only if
 // that leaves the page short are the older answers found through the words' index, which
 // is then cheap, as the word is known to be rare.
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { langSchema } from '../../core/content/schema';
 import { csvRow } from '../../core/desk/csv';
@@ -233,14 +233,4 @@ export async function helpfulShares(db: Db): Promise<GuideShare[]> {
 		.from(feedbackCounts)
 		.groupBy(feedbackCounts.guide)
 		.orderBy(feedbackCounts.guide);
-}
-
-/** How many answers are new, for the desk home. */
-export async function newCount(db: Db): Promise<number> {
-	const [row] = await db
-		.select({ n: count() })
-		.from(feedback)
-		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-		.where(and(...conditions({ status: 'new' })));
-	return row.n;
 }
