@@ -18,7 +18,8 @@ for (const backend of testBackends()) {
 				sql`select column_name from information_schema.columns where table_name = 'feedback' order by column_name`
 			);
 			const names = (rows as unknown as { rows: { column_name: string }[] }).rows.map((r) => r.column_name);
-			expect(names).toEqual(['comment', 'created_at', 'guide', 'helpful', 'id', 'lang']);
+			// comment_search: the comment's own words, for the desk's search
+			expect(names).toEqual(['comment', 'comment_search', 'created_at', 'guide', 'helpful', 'id', 'lang']);
 		});
 
 		it('a vote round-trips byte-exact, with nothing about the reader', async () => {
@@ -30,7 +31,8 @@ for (const backend of testBackends()) {
 				.where(sql`${feedback.id} = ${id}`);
 			expect(row).toMatchObject({ guide: 'calf-cramps', lang: 'ru', helpful: false, comment });
 			expect(row.createdAt).toBeInstanceOf(Date);
-			expect(Object.keys(row).sort()).toEqual(['comment', 'createdAt', 'guide', 'helpful', 'id', 'lang']);
+			expect(row.commentSearch).toContain("'картинки'");
+			expect(Object.keys(row).sort()).toEqual(['comment', 'commentSearch', 'createdAt', 'guide', 'helpful', 'id', 'lang']);
 		});
 
 		it('summarises yes and no per guide', async () => {

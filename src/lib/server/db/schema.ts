@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	boolean,
+	check,
+	customType,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	smallint,
+	text,
+	timestamp,
+	uuid,
+	varchar
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** One reader's answer to "Was this guide helpful?". Nothing about the reader is kept. */
 export const feedback = pgTable(
@@ -10,7 +26,12 @@ export const feedback = pgTable(
 		lang: text('lang').notNull(),
 		helpful: boolean('helpful').notNull(),
 		comment: text('comment'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * The comment's words for the desk's search ('simple': no stemming, so Russian and
+		 * English alike), stored so that checking a row costs no parsing (src/lib/server/desk/inbox.ts).
+		 */
+		commentSearch: tsvector('comment_search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(comment, ''))`)
 	},
 	(t) => [index('feedback_guide_idx').on(t.guide, t.helpful), check('feedback_lang_check', sql`${t.lang} in ('en', 'ru')`)]
 );

@@ -4,7 +4,8 @@ import type { Database } from '../db';
 import { deskAudit } from '../db/desk-schema';
 import { feedback } from '../db/schema';
 import { testBackends } from '../db/testing';
-import { helpfulShares, inboxCsv, inboxPage, newCount, parseInboxFilter, setStatus, type InboxFilter } from './inbox';
+import { recordFeedback } from '../feedback';
+import { helpfulShares, inboxCsv, inboxPage, parseInboxFilter, setStatus, type InboxFilter } from './inbox';
 
 const editor = { id: null, email: 'editor@example.org' };
 const filter = (query: string): InboxFilter => {
@@ -23,7 +24,12 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 				guide: i % 2 ? 'calf-cramps' : 'night-leg-cramps',
 				lang: i % 3 ? 'en' : 'ru',
 				helpful: false,
-				comment: i === 7 ? 'More pictures of the stretch, please' : i === 8 ? '=HYPERLINK("http://evil")' : `comment ${i}`,
+				comment:
+					i === 7
+						? 'More pictures of the stretch, please'
+						: i === 8
+							? '=HYPERLINK("http://evil")'
+							: [`comment ${i}`, i % 2 ? '' : 'even', i % 5 ? '' : 'fifth', i % 40 ? '' : 'fortieth'].filter(Boolean).join(' '),
 				createdAt: new Date(base + i * 60_000)
 			})),
 			{ guide: 'calf-cramps', lang: 'en', helpful: true, comment: null, createdAt: new Date(base) }
@@ -58,6 +64,39 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 		expect(items.map((i) => i.comment)).toEqual(['More pictures of the stretch, please']);
 	});
 
+	// With windows of 7 and 60 answers, these words take every route of a search: a page
+	// filled from the first window ("comment", window 60), a second window ("even", 30 of
+	// the first 60), and the words' index for the rest (the others).
+	it.each([
+		['every answer', 'comment'],
+		['one answer in 2', 'even'],
+		['one answer in 5', 'fifth'],
+		['one answer in 40', 'fortieth'],
+		['no answer', 'absent'],
+		['one answer in 5, one guide and status new', 'fifth', 'guide=calf-cramps&status=new']
+	])('a search for %s lists what a reading of every comment finds, page after page', async (_, word, more = '') => {
+		const all = await database.db
+			.select({ id: feedback.id, comment: feedback.comment, guide: feedback.guide, createdAt: feedback.createdAt })
+			.from(feedback)
+			.where(eq(feedback.helpful, false));
+		const statusRead = new Set((await inboxPage(database.db, filter('status=read'))).items.map((i) => i.id));
+		const wanted = all
+			.filter((row) => (row.comment ?? '').toLowerCase().split(/\W+/).includes(word))
+			.filter((row) => !more.includes('guide') || (row.guide === 'calf-cramps' && !statusRead.has(row.id)))
+			.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+			.map((row) => row.id);
+		for (const window of [7, 60, 10_000]) {
+			const seen: string[] = [];
+			let next: string | undefined;
+			do {
+				const result = await inboxPage(database.db, { ...filter(`q=${word}&${more}`), after: next }, window);
+				seen.push(...result.items.map((i) => i.id));
+				next = result.next;
+			} while (next);
+			expect(seen).toEqual(wanted);
+		}
+	});
+
 	it('refuses a bad filter, naming the field', () => {
 		const parsed = parseInboxFilter(new URLSearchParams('status=archived'));
 		expect(parsed.success).toBe(false);
@@ -66,7 +105,6 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 
 	it('changes status in bulk, filters by it, and audits the change', async () => {
 		const { items } = await inboxPage(database.db, filter(''));
-		const before = await newCount(database.db);
 		expect(
 			await setStatus(
 				database.db,
@@ -76,7 +114,8 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 			)
 		).toBe(3);
 		expect((await inboxPage(database.db, filter('status=read'))).items.map((i) => i.id)).toEqual(items.slice(0, 3).map((i) => i.id));
-		expect(await newCount(database.db)).toBe(before - 3);
+		const fresh = (await inboxPage(database.db, filter('status=new'))).items.map((i) => i.id);
+		expect(fresh.slice(0, 47)).toEqual(items.slice(3).map((i) => i.id));
 		const [audit] = await database.db.select().from(deskAudit).where(eq(deskAudit.action, 'feedback.status'));
 		expect(audit).toMatchObject({ actorEmail: 'editor@example.org', after: { status: 'read' } });
 		expect(audit.before).toMatchObject({ [items[0].id]: 'new' });
@@ -90,10 +129,14 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
 	});
 
-	it('gives each guide its yes and no counts', async () => {
+	it('gives each guide its yes and no counts, as the votes were recorded', async () => {
+		const before = await helpfulShares(database.db);
+		for (const helpful of [true, true, false]) await recordFeedback(database.db, 'swimming-cramps', { lang: 'en', helpful });
+		await recordFeedback(database.db, 'calf-cramps', { lang: 'ru', helpful: false, comment: 'мало картинок' });
 		expect(await helpfulShares(database.db)).toEqual([
-			{ guide: 'calf-cramps', yes: 1, no: 60 },
-			{ guide: 'night-leg-cramps', yes: 0, no: 60 }
+			{ guide: 'calf-cramps', yes: 0, no: 1 },
+			{ guide: 'swimming-cramps', yes: 2, no: 1 }
 		]);
+		expect(before).toEqual([]);
 	});
 });

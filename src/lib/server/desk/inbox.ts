@@ -1,13 +1,19 @@
 // The feedback inbox: "not helpful" answers newest first, filtered, searched (PostgreSQL
 // full-text search with the language-neutral 'simple' configuration, which PGlite has
 // too), paged by a keyset cursor so page 1000 costs what page 1 does.
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+//
+// A search is answered in two steps, because neither index alone is fast for every word
+// (docs/editorial-desk.md has the figures): the newest SEARCH_WINDOW answers of the filter
+// are read in order and checked, which fills the page at once for a common word; only if
+// that leaves the page short are the older answers found through the words' index, which
+// is then cheap, as the word is known to be rare.
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { langSchema } from '../../core/content/schema';
 import { csvRow } from '../../core/desk/csv';
 import type { Db } from '../db';
 import { feedbackStatus } from '../db/desk-schema';
-import { feedback } from '../db/schema';
+import { feedback, feedbackCounts } from '../db/schema';
 import { recordAudit, type Actor } from './audit';
 
 export const STATUSES = ['new', 'read', 'acted', 'spam'] as const;
@@ -50,8 +56,6 @@ function conditions(filter: InboxFilter): SQL[] {
 	if (filter.lang) where.push(eq(feedback.lang, filter.lang));
 	if (filter.from) where.push(gte(feedback.createdAt, new Date(`${filter.from}T00:00:00Z`)));
 	if (filter.to) where.push(lt(feedback.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)));
-	// The same expression as the GIN index in the migration, so the index answers it.
-	if (filter.q) where.push(sql`to_tsvector('simple', coalesce(${feedback.comment}, '')) @@ plainto_tsquery('simple', ${filter.q})`);
 	// An anti-join, not "status is null or …" on the outer join: that form makes PostgreSQL sort every matching row.
 	if (filter.status === 'new')
 		where.push(
@@ -61,33 +65,116 @@ function conditions(filter: InboxFilter): SQL[] {
 	return where;
 }
 
-async function page(db: Db, filter: InboxFilter, limit: number): Promise<InboxItem[]> {
+/** Rows strictly older than a cursor, in the inbox's order. */
+function olderThan(cursor: string): SQL {
+	const [at, id] = cursor.split('|');
+	return sql`(${feedback.createdAt}, ${feedback.id}) < (${at}::timestamptz, ${id}::uuid)`;
+}
+
+// Full microsecond precision, so the next page starts exactly after this row.
+const cursorExpr = sql<string>`${feedback.createdAt}::text || '|' || ${feedback.id}::text`;
+
+/** What the inbox shows of an answer; status is "new" while it has no row. */
+const columns = {
+	id: feedback.id,
+	guide: feedback.guide,
+	lang: feedback.lang,
+	comment: feedback.comment,
+	createdAt: feedback.createdAt,
+	status: statusExpr.as('status'),
+	cursor: cursorExpr.as('cursor')
+};
+
+const newestFirst = (db: Db, where: SQL[]) =>
+	db
+		.select(columns)
+		.from(feedback)
+		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
+		.where(and(...where))
+		.orderBy(desc(feedback.createdAt), desc(feedback.id));
+
+/** How many of the newest answers a search first checks one by one (docs/editorial-desk.md). */
+const SEARCH_WINDOW = 10_000;
+
+async function page(db: Db, filter: InboxFilter, limit: number, window = SEARCH_WINDOW): Promise<InboxItem[]> {
 	const where = conditions(filter);
-	if (filter.after) {
-		const [at, id] = filter.after.split('|');
-		where.push(sql`(${feedback.createdAt}, ${feedback.id}) < (${at}::timestamptz, ${id}::uuid)`);
+	if (filter.after) where.push(olderThan(filter.after));
+	if (!filter.q) return newestFirst(db, where).limit(limit);
+	const matches = sql`${feedback.commentSearch} @@ plainto_tsquery('simple', ${filter.q})`;
+
+	const first = await checkNewest(db, where, matches, window, limit);
+	let found = first.hits;
+	let edge = first.edge;
+	// Common words fill the page from the newest answers. If at least half a page matched,
+	// a second window sized by that share most likely fills it; fewer, and the words' index
+	// finds the rest cheaply, as the words are known to be rare.
+	if (edge && found.length < limit && found.length >= limit / 2) {
+		const size = Math.ceil(((limit - found.length) * window * 1.5) / found.length);
+		const second = await checkNewest(db, [...where, olderThan(edge)], matches, size, limit - found.length);
+		found = [...found, ...second.hits];
+		edge = second.edge;
 	}
-	return db
+	if (edge && found.length < limit)
+		found = [...found, ...(await fromWordIndex(db, [...where, olderThan(edge), matches], limit - found.length))];
+	return found.length ? newestFirst(db, [inArray(feedback.id, found)]) : [];
+}
+
+/** Checks the newest `size` answers of the filter: up to `limit` matching ids and the cursor of the last answer checked, if the filter went on. */
+async function checkNewest(db: Db, where: SQL[], matches: SQL, size: number, limit: number) {
+	const checked = db
 		.select({
 			id: feedback.id,
-			guide: feedback.guide,
-			lang: feedback.lang,
-			comment: feedback.comment,
 			createdAt: feedback.createdAt,
-			status: statusExpr,
-			// Full microsecond precision, so the next page starts exactly after this row.
-			cursor: sql<string>`${feedback.createdAt}::text || '|' || ${feedback.id}::text`
+			hit: sql<boolean>`${matches}`.as('hit'),
+			n: sql<number>`row_number() over (order by ${feedback.createdAt} desc, ${feedback.id} desc)`.as('n')
 		})
 		.from(feedback)
 		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
 		.where(and(...where))
 		.orderBy(desc(feedback.createdAt), desc(feedback.id))
-		.limit(limit);
+		.limit(size)
+		.as('checked');
+	const found = await db
+		.select({
+			id: checked.id,
+			hit: checked.hit,
+			n: checked.n,
+			cursor: sql<string>`${checked.createdAt}::text || '|' || ${checked.id}::text`
+		})
+		.from(checked)
+		.where(sql`${checked.hit} or ${checked.n} = ${size}`)
+		.orderBy(desc(checked.createdAt), desc(checked.id))
+		.limit(limit + 1);
+	const hits = found.filter((row) => row.hit).slice(0, limit);
+	const last = found.find((row) => Number(row.n) === size);
+	return { hits: hits.map((row) => row.id), edge: hits.length < limit ? last?.cursor : undefined };
 }
 
-/** One page of the inbox and the cursor of the next, if there is one. */
-export async function inboxPage(db: Db, filter: InboxFilter): Promise<{ items: InboxItem[]; next?: string }> {
-	const rows = await page(db, filter, PAGE_SIZE + 1);
+/** Ids of the newest matching answers through the words' GIN index. */
+function fromWordIndex(db: Db, where: SQL[], limit: number): Promise<string[]> {
+	return db.transaction(async (tx) => {
+		// The planner, misled by its word estimates, often walks the date index instead, and
+		// parallel workers are new processes whose start costs more than a few thousand rows.
+		await tx.execute(
+			sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
+		);
+		const rows = await tx
+			.select({ id: feedback.id })
+			.from(feedback)
+			.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
+			.where(and(...where))
+			.orderBy(desc(feedback.createdAt), desc(feedback.id))
+			.limit(limit);
+		return rows.map((row) => row.id);
+	});
+}
+
+/**
+ * One page of the inbox and the cursor of the next, if there is one. `searchWindow` is for
+ * tests, which reach every step of a search with a few hundred answers.
+ */
+export async function inboxPage(db: Db, filter: InboxFilter, searchWindow?: number): Promise<{ items: InboxItem[]; next?: string }> {
+	const rows = await page(db, filter, PAGE_SIZE + 1, searchWindow);
 	const items = rows.slice(0, PAGE_SIZE);
 	return { items, next: rows.length > PAGE_SIZE ? items.at(-1)!.cursor : undefined };
 }
@@ -135,25 +222,15 @@ export async function setStatus(db: Db, ids: string[], status: InboxStatus, acto
 
 export type GuideShare = { guide: string; yes: number; no: number };
 
-/** Per guide: how many readers said yes and no. */
+/** Per guide: how many readers said yes and no, from the counts kept with each vote (src/lib/server/feedback.ts). */
 export async function helpfulShares(db: Db): Promise<GuideShare[]> {
 	return db
 		.select({
-			guide: feedback.guide,
-			yes: sql<number>`(count(*) filter (where ${feedback.helpful}))::int`,
-			no: sql<number>`(count(*) filter (where not ${feedback.helpful}))::int`
+			guide: feedbackCounts.guide,
+			yes: sql<number>`(coalesce(sum(${feedbackCounts.votes}) filter (where ${feedbackCounts.helpful}), 0))::int`,
+			no: sql<number>`(coalesce(sum(${feedbackCounts.votes}) filter (where not ${feedbackCounts.helpful}), 0))::int`
 		})
-		.from(feedback)
-		.groupBy(feedback.guide)
-		.orderBy(feedback.guide);
-}
-
-/** How many answers are new, for the desk home. */
-export async function newCount(db: Db): Promise<number> {
-	const [row] = await db
-		.select({ n: count() })
-		.from(feedback)
-		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-		.where(and(...conditions({ status: 'new' })));
-	return row.n;
+		.from(feedbackCounts)
+		.groupBy(feedbackCounts.guide)
+		.orderBy(feedbackCounts.guide);
 }
