@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	boolean,
+	check,
+	date,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	smallint,
+	text,
+	timestamp,
+	uuid,
+	varchar
+} from 'drizzle-orm/pg-core';
 
 /** One reader's answer to "Was this guide helpful?". Nothing about the reader is kept. */
 export const feedback = pgTable(
@@ -32,6 +46,26 @@ export const feedbackCounts = pgTable(
 		votes: bigint('votes', { mode: 'number' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.guide, t.helpful, t.shard] })]
+);
+
+/**
+ * Votes per UTC week (its Monday), guide, language and answer, for the desk's weekly chart:
+ * counting a week from `feedback` means reading every vote in it (seconds at a million
+ * votes). An AFTER INSERT trigger (drizzle/0004) keeps it, so every writer — the site,
+ * the bench, tests with past dates — keeps it true; votes are never deleted. Sharded like
+ * feedbackCounts so concurrent votes rarely wait on one row.
+ */
+export const feedbackWeekly = pgTable(
+	'feedback_weekly',
+	{
+		week: date('week').notNull(),
+		guide: text('guide').notNull(),
+		lang: text('lang').notNull(),
+		helpful: boolean('helpful').notNull(),
+		shard: smallint('shard').notNull(),
+		votes: bigint('votes', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.week, t.guide, t.lang, t.helpful, t.shard] })]
 );
 
 /**
