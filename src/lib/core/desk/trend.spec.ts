@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTrends, TREND_WEEKS, trendTotals } from './trend';
+import { fillTrends, helpfulPercent, TREND_WEEKS, trendTotals } from './trend';
 
 describe('fillTrends', () => {
 	it('gives every guide every week, Monday-based and oldest first, with zeros where nobody answered', () => {
@@ -50,4 +50,13 @@ describe('trendTotals', () => {
 			])
 		).toEqual({ yes: 7, no: 1 });
 	});
+});
+
+describe('helpfulPercent', () => {
+	it.each([
+		[0, 0, 0],
+		[1, 0, 100],
+		[2, 1, 67],
+		[1, 2, 33]
+	])('%i yes, %i no → %i%', (yes, no, percent) => expect(helpfulPercent(yes, no)).toBe(percent));
 });

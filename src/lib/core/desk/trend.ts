@@ -26,3 +26,6 @@ export function fillTrends(counts: WeekCount[], guides: string[], today: string,
 /** Both answers over the window, for the chart's one-line summary. */
 export const trendTotals = (weeks: WeekVotes[]): { yes: number; no: number } =>
 	weeks.reduce((sum, w) => ({ yes: sum.yes + w.yes, no: sum.no + w.no }), { yes: 0, no: 0 });
+
+/** The share of "yes" in whole percent; 0 when nobody answered. */
+export const helpfulPercent = (yes: number, no: number): number => (yes + no ? Math.round((100 * yes) / (yes + no)) : 0);
