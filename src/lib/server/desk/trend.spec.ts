@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db';
 import { feedback } from '../db/schema';
@@ -39,6 +40,17 @@ describe.each(testBackends())('weekly trend on $name', (backend) => {
 		const quiet = calf.weeks.filter((w) => !['2026-09-07', '2026-11-16', '2026-11-23'].includes(w.start));
 		expect(quiet).toHaveLength(9);
 		for (const w of quiet) expect(w).toMatchObject({ yes: 0, no: 0 });
+	});
+
+	it('counts by the UTC week whatever the time zone of the session that stores the vote', async () => {
+		// 20:00 UTC on Sunday is already Monday 06:00 in Vladivostok
+		await database.db.transaction(async (tx) => {
+			await tx.execute(sql`set local timezone = 'Asia/Vladivostok'`);
+			await tx.insert(feedback).values(vote('hydration-and-electrolytes', 'ru', true, '2026-11-22T20:00:00Z'));
+		});
+		const [trend] = await weeklyTrends(database.db, ['hydration-and-electrolytes'], { now });
+		expect(week(trend, '2026-11-16')).toEqual({ start: '2026-11-16', yes: 1, no: 0 });
+		expect(week(trend, '2026-11-23')).toEqual({ start: '2026-11-23', yes: 0, no: 0 });
 	});
 
 	it('keeps guides apart and gives a guide without answers a row of zeros', async () => {
