@@ -36,7 +36,7 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 	return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-const locales: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
+export const locales: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
 
 export function formatDate(lang: Lang, isoDate: string): string {
 	return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));

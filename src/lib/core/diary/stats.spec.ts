@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './episode';
-import { adherence, summarize, weeklyCounts, weekStart } from './stats';
+import { adherence, summarize, weeklyCounts, weekStart, weekStarts } from './stats';
 import { episode } from './testing';
 
 describe('weekStart', () => {
@@ -83,5 +83,12 @@ describe('plan adherence', () => {
 	});
 	it('a plan made today has one week, not kept', () => {
 		expect(adherence([], plan({}), '2026-02-23')).toEqual({ kept: { weeks: 0, perWeek: null }, other: { weeks: 1, perWeek: 0 } });
+	});
+});
+
+describe('weekStarts', () => {
+	it('lists the Mondays up to the week of today, oldest first', () => {
+		expect(weekStarts('2026-03-08', 3)).toEqual(['2026-02-16', '2026-02-23', '2026-03-02']);
+		expect(weekStarts('2026-03-08', 0)).toEqual([]);
 	});
 });

@@ -14,11 +14,16 @@ export type Week = { start: string; episodes: number; minutes: number };
 /** Monday-based week number since 1970 (day 0, 1970-01-01, was a Thursday). */
 const weekNumber = (day: string): number => Math.floor((dayNumber(day) + 3) / 7);
 
+/** The Mondays of the `weeks` weeks up to and including the week of `today`, oldest first. */
+export function weekStarts(today: string, weeks: number): string[] {
+	const last = weekStart(today);
+	return Array.from({ length: weeks }, (_, i) => addDays(last, -7 * (weeks - 1 - i)));
+}
+
 /** The `weeks` Monday-to-Sunday weeks up to and including the week of `today`, oldest first. */
 export function weeklyCounts(episodes: Episode[], today: string, weeks = 12): Week[] {
-	const last = weekStart(today);
-	const first = weekNumber(last) - (weeks - 1);
-	const list = Array.from({ length: weeks }, (_, i) => ({ start: addDays(last, -7 * (weeks - 1 - i)), episodes: 0, minutes: 0 }));
+	const first = weekNumber(weekStart(today)) - (weeks - 1);
+	const list = weekStarts(today, weeks).map((start) => ({ start, episodes: 0, minutes: 0 }));
 	for (const e of episodes) {
 		const w = list[weekNumber(e.day) - first];
 		if (!w) continue;

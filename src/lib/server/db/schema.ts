@@ -4,6 +4,7 @@ import {
 	boolean,
 	check,
 	customType,
+	date,
 	index,
 	integer,
 	pgTable,
@@ -53,6 +54,26 @@ export const feedbackCounts = pgTable(
 		votes: bigint('votes', { mode: 'number' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.guide, t.helpful, t.shard] })]
+);
+
+/**
+ * Votes per UTC week (its Monday), guide, language and answer, for the desk's weekly chart:
+ * counting a week from `feedback` means reading every vote in it (seconds at a million
+ * votes). An AFTER INSERT trigger (drizzle/0005) keeps it, so every writer — the site,
+ * the bench, tests with past dates — keeps it true; votes are never deleted. Sharded like
+ * feedbackCounts so concurrent votes rarely wait on one row.
+ */
+export const feedbackWeekly = pgTable(
+	'feedback_weekly',
+	{
+		week: date('week').notNull(),
+		guide: text('guide').notNull(),
+		lang: text('lang').notNull(),
+		helpful: boolean('helpful').notNull(),
+		shard: smallint('shard').notNull(),
+		votes: bigint('votes', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.week, t.guide, t.lang, t.helpful, t.shard] })]
 );
 
 /**

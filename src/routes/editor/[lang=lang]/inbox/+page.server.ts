@@ -2,7 +2,9 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { guideSlugs } from '$lib/server/content';
 import { appDatabase } from '$lib/server/db/app';
+import { TREND_WEEKS } from '$lib/core/desk/trend';
 import { helpfulShares, inboxPage, parseInboxFilter, setStatus, STATUSES } from '$lib/server/desk/inbox';
+import { weeklyTrends } from '$lib/server/desk/trend';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
@@ -10,7 +12,13 @@ export const load = (async ({ url }) => {
 	const parsed = parseInboxFilter(url.searchParams);
 	const filter = parsed.success ? parsed.data : {};
 	const issue = parsed.success ? undefined : { field: String(parsed.error.issues[0].path[0]), message: parsed.error.issues[0].message };
-	const [page, shares] = await Promise.all([inboxPage(db, filter), helpfulShares(db)]);
+	// The chart follows the guide and language filters; the other filters are about comments.
+	const charted = guideSlugs().filter((guide) => !filter.guide || guide === filter.guide);
+	const [page, shares, trends] = await Promise.all([
+		inboxPage(db, filter),
+		helpfulShares(db),
+		weeklyTrends(db, charted, { lang: filter.lang })
+	]);
 	const exportQuery = new URLSearchParams(url.searchParams);
 	exportQuery.delete('after');
 	const olderQuery = new URLSearchParams(url.searchParams);
@@ -20,6 +28,8 @@ export const load = (async ({ url }) => {
 		issue,
 		page,
 		shares,
+		trends,
+		trendWeeks: TREND_WEEKS,
 		guides: guideSlugs(),
 		statuses: STATUSES,
 		exportQuery: `${exportQuery}`,
