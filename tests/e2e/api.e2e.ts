@@ -30,6 +30,9 @@ test('gives one guide as structured data with the seed doses', async ({ request 
 	expect(exercises['pin-prick'].status).toBe('not-recommended');
 	expect(exercises['pin-prick'].steps).toEqual([]);
 	expect(guide.sources.length).toBeGreaterThan(0);
+	// Only the editorial desk speaks of a review, and nobody has signed this server's text.
+	expect(guide).not.toHaveProperty('reviewedBy');
+	expect(guide.review).toEqual({ version: expect.stringMatching(/^[0-9a-f]{12}$/), signedOff: null });
 	const missing = await request.get('/api/v1/guides/nope?lang=en');
 	expect(missing.status()).toBe(404);
 	await expectMatchesOpenApi(request, 'get', '/api/v1/guides/{slug}', missing);

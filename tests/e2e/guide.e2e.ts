@@ -42,11 +42,17 @@ for (const lang of ['en', 'ru'] as const) {
 			}
 		});
 
-		test('says in "About this guide" who prepared and checked it, what it is based on and when', async ({ page }) => {
+		test('says in "About this guide" who prepared it, its expert review as the desk records it, what it is based on and when it changed', async ({
+			page
+		}) => {
 			const about = page.locator('#about');
 			await expect(about.locator('h2')).toHaveText(lang === 'en' ? 'About this guide' : 'Об этой статье');
 			await expect(about.locator('dt')).toHaveCount(4);
 			await expect(about.locator('dd').first()).toContainText('FitNavigator');
+			// No reviewer from the content files: the same desk slot as under the title, unsigned on this server.
+			const review = about.locator('[data-review-slot]');
+			await expect(review).toHaveText(lang === 'en' ? /awaiting expert review$/ : /ждёт проверки экспертом$/);
+			await expect(review).toHaveText((await page.locator('.review-line').textContent())!);
 			await expect(about.locator('dd').last()).toContainText('2026');
 		});
 

@@ -3,15 +3,19 @@
 // self-check through it, with JavaScript on and off, for each of adapter-node's two ways
 // to know its public origin. The JSON API answers through it too, and with TRUST_PROXY
 // the rate limit keys on the address nginx saw: a forged X-Forwarded-For does not help.
+// The editorial desk's session cookie is Secure through the proxy, and only there.
 import { chromium, request, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from '../e2e/browser';
+import { createAdmin } from '../e2e/desk-admin';
 import { appBackends, startApp, type AppBackend, type RunningApp } from './harness';
 import { NGINX, startNginx, type Nginx } from './nginx';
 import { PORTS } from './ports';
 
 const { https, http, app: appPort } = PORTS.proxy;
 const origin = `https://localhost:${https}`;
+
+const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', password: 'admin password 1234' };
 
 const WAYS: { name: string; env: Record<string, string> }[] = [
 	{ name: 'PROTOCOL_HEADER + HOST_HEADER', env: { PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' } },
@@ -26,6 +30,7 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		db = await appBackends()[0].create();
+		createAdmin({ ...process.env, ...db.env }, ADMIN);
 		proxy = await startNginx({ https, http }, [appPort]);
 		browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_FLAGS });
 	});
@@ -35,13 +40,23 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 		await db?.dispose();
 	});
 
-	async function inBrowser(javaScriptEnabled: boolean, work: (page: Page) => Promise<void>) {
-		const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled, baseURL: origin });
+	async function inBrowser(javaScriptEnabled: boolean, work: (page: Page) => Promise<void>, baseURL = origin) {
+		const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled, baseURL });
 		try {
 			await work(await context.newPage());
 		} finally {
 			await context.close();
 		}
+	}
+
+	/** Signs the admin in to the desk (two-factor comes next, with a session already) and returns the session cookie. */
+	async function deskSessionCookie(page: Page) {
+		await page.goto('/editor/en/sign-in');
+		await page.getByLabel('Email').fill(ADMIN.email);
+		await page.getByLabel('Password').fill(ADMIN.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/editor/en/security');
+		return (await page.context().cookies()).find((c) => c.name === 'fn-desk.session_token');
 	}
 
 	describe.each(WAYS)('configured with $name', ({ env }) => {
@@ -69,6 +84,12 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 			expect(app.output()).not.toContain('Cross-site POST form submissions are forbidden');
 		});
 
+		it('the desk signs in with a Secure, HttpOnly, SameSite=Lax session cookie', async () => {
+			await inBrowser(true, async (page) => {
+				expect(await deskSessionCookie(page)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+			});
+		});
+
 		it('the JSON API answers through the proxy', async () => {
 			const api = await request.newContext({ ignoreHTTPSErrors: true, baseURL: origin });
 			try {
@@ -82,6 +103,24 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 			} finally {
 				await api.dispose();
 			}
+		});
+	});
+
+	describe('straight to the app over plain HTTP, with no proxy settings', () => {
+		let app: RunningApp;
+		beforeAll(async () => {
+			app = await startApp(appPort, db.env);
+		});
+		afterAll(() => app?.stop());
+
+		it('the desk session cookie is HttpOnly and SameSite=Lax but not Secure (the request was not HTTPS)', async () => {
+			await inBrowser(
+				true,
+				async (page) => {
+					expect(await deskSessionCookie(page)).toMatchObject({ secure: false, httpOnly: true, sameSite: 'Lax' });
+				},
+				app.url
+			);
 		});
 	});
 

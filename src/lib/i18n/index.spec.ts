@@ -15,7 +15,7 @@ describe('message catalogs', () => {
 		});
 	}
 	it('fills placeholders', () => {
-		expect(t('en', 'guide.reviewedOn', { date: '1 May' })).toBe('Reviewed on 1 May');
+		expect(t('en', 'editor.review.awaiting', { date: '1 May' })).toBe('Updated 1 May — awaiting expert review');
 	});
 });
 

@@ -26,9 +26,15 @@ export const guideSchema = z.strictObject({
 	summary: z.string(),
 	tags: z.array(z.string()),
 	preparedBy: z.array(person),
-	reviewedBy: z.array(person),
-	reviewedOn: z.string(),
 	updatedOn: z.string(),
+	review: z
+		.strictObject({
+			version: z.string().regex(/^[0-9a-f]{12}$/),
+			signedOff: z.strictObject({ name: z.string(), specialty: z.string(), on: z.iso.date() }).nullable()
+		})
+		.describe(
+			'The editorial desk: `version` is the start of the SHA-256 of this text; `signedOff` names the expert who signed exactly this version, or is null while it awaits expert review'
+		),
 	sections: z.array(z.looseObject({ id: z.string(), exercises: z.array(z.looseObject({ id: z.string() })) })),
 	sources: z.array(z.looseObject({ id: z.string() }))
 });

@@ -231,7 +231,6 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 	for (const guide of lib.guides) {
 		const file = `content/guides/${guide.slug}.yaml`;
 		need(file, 'preparedBy', 'experts', guide.preparedBy);
-		need(file, 'reviewedBy', 'experts', guide.reviewedBy);
 		need(file, 'sources', 'sources', guide.sources);
 		const sectionIds = new Set<string>();
 		guide.sections.forEach((s, i) => {

@@ -8,8 +8,6 @@ const guide = (slug: string, tags: string[], text: string): Guide => ({
 	summary: { en: text, ru: text },
 	tags,
 	preparedBy: ['editorial-team'],
-	reviewedBy: ['expert-panel'],
-	reviewedOn: '2026-01-01',
 	updatedOn: '2026-01-01',
 	sections: [{ id: 'a', heading: { en: 'A', ru: 'А' } }],
 	sources: ['nhs-leg-cramps']

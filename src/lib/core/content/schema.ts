@@ -234,8 +234,8 @@ export const guideSchema = z.strictObject({
 	summary: localized,
 	tags: z.array(idSchema).min(1),
 	preparedBy: z.array(idSchema).min(1),
-	reviewedBy: z.array(idSchema).min(1),
-	reviewedOn: isoDate,
+	// No reviewer here: a review is true only for the text it read, so the editorial desk
+	// records sign-offs bound to the text's hash (docs/editorial-desk.md).
 	updatedOn: isoDate,
 	sections: z.array(sectionSchema).min(1),
 	sources: z.array(idSchema).min(1)

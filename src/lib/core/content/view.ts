@@ -58,8 +58,6 @@ export type GuideView = {
 	summary: string;
 	tags: string[];
 	preparedBy: PersonView[];
-	reviewedBy: PersonView[];
-	reviewedOn: string;
 	updatedOn: string;
 	sections: SectionView[];
 	sources: Source[];
@@ -142,8 +140,6 @@ export function guideView(lib: Library, guide: Guide, lang: Lang, render: Render
 		summary: pick(guide.summary, lang),
 		tags: guide.tags,
 		preparedBy: guide.preparedBy.map(person(lib, lang)),
-		reviewedBy: guide.reviewedBy.map(person(lib, lang)),
-		reviewedOn: guide.reviewedOn,
 		updatedOn: guide.updatedOn,
 		sections: guide.sections.map((s) => ({
 			id: s.id,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { deskAudit } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
-import { findServed, holdingSignOff, refreshSignOffs, ReviewError, ruleSetStatus, signOff, statuses } from './index';
+import { findServed, guideReview, holdingSignOff, refreshSignOffs, ReviewError, ruleSetStatus, signOff, statuses } from './index';
 
 const expert = {
 	id: null,
@@ -36,6 +36,12 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 			hash: served.version.hash
 		});
 		expect(holdingSignOff('calf-cramps', 'ru')).toBeUndefined();
+		// The JSON API says the same as the page: this text is signed, the Russian one awaits review.
+		expect(guideReview('calf-cramps', 'en')).toEqual({
+			version: served.version.hash.slice(0, 12),
+			signedOff: { name: 'Dr Vera', specialty: 'sports physician', on: new Date().toISOString().slice(0, 10) }
+		});
+		expect(guideReview('calf-cramps', 'ru').signedOff).toBeNull();
 		const [audit] = await database.db.select().from(deskAudit).where(eq(deskAudit.action, 'review.sign-off'));
 		expect(audit).toMatchObject({ actorEmail: 'vera@example.org', target: 'calf-cramps/en' });
 	});

@@ -107,6 +107,18 @@ export function ruleSetStatus(): { version: string; clinicallySignedOff: boolean
 	return { version: rules.version.hash.slice(0, 12), clinicallySignedOff: holdingSignOff(RULES, ALL_LANGS) !== undefined };
 }
 
+export type GuideReview = { version: string; signedOff: { name: string; specialty: string; on: string } | null };
+
+/** What a guide's JSON says about its review: exactly what its page's review line says (null: awaiting review). */
+export function guideReview(slug: string, lang: Lang): GuideReview {
+	const guide = findServed(slug, lang)!;
+	const signOff = holdingSignOff(slug, lang);
+	return {
+		version: guide.version.hash.slice(0, 12),
+		signedOff: signOff ? { name: signOff.name, specialty: signOff.specialty, on: signOff.signedAt.toISOString().slice(0, 10) } : null
+	};
+}
+
 /** The text last signed off, for the diff against what is served now. */
 export async function signedText(db: Db, subject: string, lang: string): Promise<{ text: string; hash: string } | undefined> {
 	const [row] = await db

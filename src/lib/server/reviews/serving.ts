@@ -1,7 +1,8 @@
 // Keeps the review line on the prerendered guide pages true. server.js serves those pages
 // from memory and hands us its page store once (the 'fitnavigator:prerendered' event); each
-// page's review slot is rewritten — its encodings and ETags recomputed by the store — only
-// when the sign-off that speaks for it changes, never per request.
+// page's review slots (under the title and in "About this guide") are rewritten — its
+// encodings and ETags recomputed by the store — only when the sign-off that speaks for
+// them changes, never per request.
 import type { Lang } from '../../core/content/schema';
 import { reviewLine } from './line';
 import { findServed, holdingSignOff, onSignOffsChanged } from './index';
@@ -14,7 +15,7 @@ export type PrerenderedPages = {
 };
 
 // Rendered by ReviewLine.svelte; the slot's content is the "awaiting review" fallback.
-const SLOT = /<p class="meta review-line" data-review-slot="([^"/]+)\/(en|ru)">[^<]*<\/p>/;
+const SLOT = /<span data-review-slot="([^"/]+)\/(en|ru)">[^<]*<\/span>/g;
 
 type Slot = { path: string; html: string; subject: string; lang: Lang; shown?: string };
 const slots: Slot[] = [];
@@ -27,20 +28,24 @@ function rewrite(): void {
 		if (!served) continue;
 		const line = reviewLine(slot.lang, served.updatedOn ?? '', holdingSignOff(slot.subject, slot.lang));
 		if (line === slot.shown) continue;
+		const own = `${slot.subject}/${slot.lang}`;
 		store.replaceBody(
 			slot.path,
-			slot.html.replace(SLOT, `<p class="meta review-line" data-review-slot="${slot.subject}/${slot.lang}">${line}</p>`)
+			slot.html.replaceAll(SLOT, (found, subject, lang) =>
+				`${subject}/${lang}` === own ? `<span data-review-slot="${own}">${line}</span>` : found
+			)
 		);
 		slot.shown = line;
 	}
 }
 
-/** Takes server.js's page store; pages with a review slot are rewritten now and on every change. */
+/** Takes server.js's page store; pages with review slots are rewritten now and on every change. */
 export function adoptPrerendered(pages: PrerenderedPages): void {
 	store = pages;
 	for (const path of pages.paths()) {
 		const html = pages.body(path);
-		const match = html && SLOT.exec(html);
+		// A guide page's slots all name that guide; any other guide's slot is left alone.
+		const [match] = html?.matchAll(SLOT) ?? [];
 		if (html && match) slots.push({ path, html, subject: match[1], lang: match[2] as Lang });
 	}
 	rewrite();
