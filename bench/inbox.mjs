@@ -16,6 +16,7 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 const BUDGET_MS = 50;
+const GUIDES = ['calf-cramps', 'night-leg-cramps', 'swimming-cramps', 'footwear-and-flat-feet', 'hydration-and-electrolytes'];
 const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true }, appType: 'custom' });
@@ -23,6 +24,7 @@ const database = await throwawayDatabase('inbox');
 const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 try {
 	const { helpfulShares, inboxPage, parseInboxFilter } = await vite.ssrLoadModule('/src/lib/server/desk/inbox.ts');
+	const { weeklyTrends } = await vite.ssrLoadModule('/src/lib/server/desk/trend.ts');
 	const db = drizzle(pool);
 	await migrate(db, { migrationsFolder: 'drizzle' });
 	const started = Date.now();
@@ -33,13 +35,13 @@ try {
 	// 461) leaves it under half a page, so the words' index is asked for about 2,000 more.
 	await pool.query(
 		`insert into feedback (guide, lang, helpful, comment, created_at)
-		 select (array['calf-cramps','night-leg-cramps','swimming-cramps','footwear-and-flat-feet','hydration-and-electrolytes'])[1 + i % 5],
+		 select ($2::text[])[1 + i % 5],
 		        (array['en','ru'])[1 + i % 2], i % 10 = 0,
 		        (array['more pictures','the stretch hurt','too long','which doctor','cramps at night','unclear dose','судорога ночью','не понял упражнение'])[1 + i % 8]
 		          || case when i % 223 = 7 then ' tingling ' when i % 461 = 13 then ' numb ' else ' ' end || md5(i::text),
 		        now() - (i || ' seconds')::interval
 		 from generate_series(1, $1) as i`,
-		[ROWS]
+		[ROWS, GUIDES]
 	);
 	await pool.query(
 		`insert into feedback_status (feedback_id, status) select id, 'read' from feedback where not helpful order by created_at desc offset 100 limit 500`
@@ -53,6 +55,7 @@ try {
 
 	const cases = {
 		'helpful share per guide': helpfulShares,
+		'yes and no by week, every guide': (db) => weeklyTrends(db, GUIDES),
 		'first page': '',
 		'filter: guide, language, status new': 'guide=swimming-cramps&lang=ru&status=new',
 		'search: a common phrase ("unclear dose")': 'q=unclear+dose',
