@@ -168,7 +168,7 @@ test('"Make this my plan" keeps the plan on the device, through a reload', async
 test('[H-17.2] self-check, result and plan pages in both languages: no serious or critical axe violations, light and dark', async ({
 	page
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		for (const lang of ['en', 'ru']) {
