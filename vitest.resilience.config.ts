@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['tests/resilience/**/*.resilience.ts'],
+		globalSetup: ['tests/resilience/global-setup.ts'],
 		environment: 'node',
 		// Each file starts servers on its own ports; running files one by one keeps timings honest.
 		fileParallelism: false,

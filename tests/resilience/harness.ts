@@ -2,11 +2,11 @@
 // either PGlite in a temp folder or a throwaway PostgreSQL database, and reads what
 // it stored once it has stopped. Needs `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
+import { copyTemplate } from '../support/pglite-template';
 
 if (!existsSync('build/handler.js')) throw new Error('Resilience tests serve the build: run `npm run build` first.');
 
@@ -37,7 +37,7 @@ export function appBackends(): { name: AppBackend['name']; create(): Promise<App
 	const pglite = {
 		name: 'pglite' as const,
 		async create(): Promise<AppBackend> {
-			const dataDir = mkdtempSync(join(tmpdir(), 'fitnavigator-resilience-'));
+			const dataDir = copyTemplate(inject('pgliteTemplate'), 'fitnavigator-resilience-');
 			return {
 				name: 'pglite',
 				env: { DATA_DIR: dataDir, DATABASE_URL: '' },
