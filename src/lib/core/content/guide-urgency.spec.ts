@@ -35,7 +35,13 @@ const SIGN_WORDS: Record<Lang, SignWord[]> = {
 		{ sign: 'breathlessness', pattern: /\b(short(ness)? of breath|breathless(ness)?)\b/i },
 		{ sign: 'fainting', pattern: /\bfaint(ing|ed)?\b/i },
 		{ sign: 'dark-urine', pattern: /\bdark(, cola-coloured)? urine\b/i },
-		{ sign: 'dirty-wound', pattern: /\b(cut|wound)\b/i }
+		{ sign: 'dirty-wound', pattern: /\b(cut|wound)\b/i },
+		// Issue 17's signs: read once the rules know them (see `known` below).
+		{ sign: 'heatstroke-signs', pattern: /\bheatstroke\b/i },
+		{ sign: 'stroke-signs', pattern: /\b(stroke|drooping face|slurred speech)\b/i, unless: /\bheatstroke\b/i },
+		{ sign: 'saddle-numbness-or-bladder-change', pattern: /\b(genitals|bladder|bowels)\b/i },
+		{ sign: 'fever-spreading-redness', pattern: /\bspreading\b/i },
+		{ sign: 'pain-out-of-proportion', pattern: /\bcompartment syndrome\b|\bout of proportion\b/i }
 	],
 	ru: [
 		{ sign: 'swelling', pattern: /(?<!\p{L})(отё?к|отекл|отека)/iu, unless: /лодыж|стоп/i },
@@ -50,7 +56,12 @@ const SIGN_WORDS: Record<Lang, SignWord[]> = {
 		{ sign: 'breathlessness', pattern: /одышк|задыха/i },
 		{ sign: 'fainting', pattern: /обморок/i },
 		{ sign: 'dark-urine', pattern: /тёмная моча|моча потемнела/i },
-		{ sign: 'dirty-wound', pattern: /(?<!\p{L})(рана|раны|рану|порез)(?!\p{L})/iu }
+		{ sign: 'dirty-wound', pattern: /(?<!\p{L})(рана|раны|рану|порез)(?!\p{L})/iu },
+		{ sign: 'heatstroke-signs', pattern: /теплов\p{L}* удар/iu },
+		{ sign: 'stroke-signs', pattern: /(?<!\p{L})инсульт|перекос\p{L}* лиц|невнятн\p{L}* реч/iu },
+		{ sign: 'saddle-numbness-or-bladder-change', pattern: /промежност|мочев\p{L}* пузыр|контролировать кишечник/iu },
+		{ sign: 'fever-spreading-redness', pattern: /расползается|распространяется/iu },
+		{ sign: 'pain-out-of-proportion', pattern: /компартмент|футлярн/iu }
 	]
 };
 const DURATION: Record<Lang, RegExp> = { en: /\b(?:(?:longer|more) than|over) (\d+)(?:[–-]\d+)? min/i, ru: /(?:дольше|больше|более) (\d+)(?:[–-]\d+)? мин/i };
@@ -99,12 +110,15 @@ export function sentences(markdown: string): string[] {
 	return out.filter(Boolean);
 }
 
+/** Sign words for ids the rules do not have yet are ignored, so the list can lead the content. */
+const known = (w: SignWord) => lib.signs.has(w.sign);
+
 /** The signs (and a cramp's length and frequency) a sentence says the reader has. */
 export function signsIn(sentence: string, lang: Lang): Finding {
 	const negated = NEGATION[lang].exec(sentence);
 	const given = negated ? sentence.slice(0, negated.index) : sentence;
 	const finding: Finding = { signs: [] };
-	for (const { sign, pattern, unless } of SIGN_WORDS[lang])
+	for (const { sign, pattern, unless } of SIGN_WORDS[lang].filter(known))
 		if (pattern.test(given) && !unless?.test(given) && !finding.signs.includes(sign)) finding.signs.push(sign);
 	const minutes = DURATION[lang].exec(given);
 	if (minutes) finding.minutes = Number(minutes[1]) + 1;
