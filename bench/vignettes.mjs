@@ -7,25 +7,16 @@
 // Usage: npm run bench:vignettes [-- --markdown]  (--markdown prints the table for docs/triage-accuracy.md)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
+import { withEngine } from './lib.mjs';
 import { byLevel, score } from './vignettes-score.mjs';
 
 const { values } = parseArgs({ options: { markdown: { type: 'boolean', default: false } } });
 const data = JSON.parse(readFileSync(new URL('./vignettes.json', import.meta.url), 'utf8'));
 const LANGS = ['en', 'ru'];
 
-// Vite compiles the TypeScript core on the fly, as bench/assess.mjs does: the engine runs as in the app.
-const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true }, appType: 'custom' });
-let results, invalid;
-try {
-	const { parseLibrary } = await vite.ssrLoadModule('/src/lib/core/content/library.ts');
-	const { readContentFiles } = await vite.ssrLoadModule('/src/lib/server/content-files.ts');
-	const { assess } = await vite.ssrLoadModule('/src/lib/core/assessment/engine.ts');
-	const { assessmentInputSchema } = await vite.ssrLoadModule('/src/lib/core/assessment/input.ts');
-	const lib = parseLibrary(readContentFiles(process.cwd()));
-	if (!lib.ok) throw new Error('content is invalid; run the content check (npx vitest run src/lib/core/content/library.spec.ts)');
-	results = [];
-	invalid = [];
+const results = [];
+const invalid = [];
+await withEngine(({ lib, assess, assessmentInputSchema }) => {
 	for (const v of data.vignettes)
 		for (const lang of LANGS) {
 			const parsed = assessmentInputSchema.safeParse({ ...v.input, lang });
@@ -33,12 +24,10 @@ try {
 				invalid.push({ id: v.id, lang, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.split(';')[0]}`) });
 				continue;
 			}
-			const answer = assess(lib.value, parsed.data);
+			const answer = assess(lib, parsed.data);
 			results.push({ id: v.id, lang, gold: v.gold, answer: answer.urgency, care: answer.care });
 		}
-} finally {
-	await vite.close();
-}
+});
 
 const s = score(results);
 const total = data.vignettes.length * LANGS.length;
