@@ -240,6 +240,14 @@ describe('guides and the rules', () => {
 		expect(found, found.join('\n')).toEqual([]);
 	});
 
+	it('shows each card once per guide (a card is an anchor on the page)', () => {
+		const twice = lib.guides.flatMap((g) => {
+			const cards = g.sections.flatMap((s) => s.care ?? []);
+			return cards.filter((c, i) => cards.indexOf(c) !== i).map((c) => `${g.slug}: ${c}`);
+		});
+		expect(twice).toEqual([]);
+	});
+
 	it('[H-11.2] no care card names a sign more calmly than the rules answer it', () => {
 		const found = calmerCards();
 		expect(found, found.join('\n')).toEqual([]);
