@@ -46,6 +46,17 @@ describe('the vignette file', () => {
 		expect(new Set(data.vignettes.map((v) => v.source))).toEqual(new Set(Object.keys(data.pages)));
 	});
 
+	it('asks about every input issue 17 adds, so the new rules are scored once they exist', () => {
+		const used = new Set(data.vignettes.flatMap((v) => [...v.input.signs, ...v.input.factors, v.input.ageGroup ?? 'adult']));
+		const issue17 = [
+			...['heatstroke-signs', 'heat-exhaustion-signs', 'confused-after-drinking-lots', 'pain-out-of-proportion'],
+			...['saddle-numbness-or-bladder-change', 'stroke-signs', 'fever-spreading-redness', 'tingling-mouth-or-hand-spasm'],
+			...['hot-environment', 'endurance-event', 'recent-birth', 'hormone-medicine', 'cancer', 'blood-thinners'],
+			...['kidney-disease', 'diabetes', 'alcohol-dependence', 'neck-surgery', 'liver-disease', 'older']
+		];
+		expect(issue17.filter((id) => !used.has(id))).toEqual([]);
+	});
+
 	it('scores on the same levels as the engine', () => {
 		expect(LEVELS).toEqual([...URGENCY_LEVELS]);
 	});
