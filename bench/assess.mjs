@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
+import { withEngine } from './lib.mjs';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '4375' } } });
 const seconds = Number(values.seconds);
@@ -33,17 +33,9 @@ const bodies = [
 ];
 
 async function inProcess() {
-	// Vite compiles the TypeScript core on the fly; the engine itself runs as in the app.
-	const vite = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true }, appType: 'custom' });
-	try {
-		const { parseLibrary } = await vite.ssrLoadModule('/src/lib/core/content/library.ts');
-		const { readContentFiles } = await vite.ssrLoadModule('/src/lib/server/content-files.ts');
-		const { assess } = await vite.ssrLoadModule('/src/lib/core/assessment/engine.ts');
-		const { assessmentInputSchema } = await vite.ssrLoadModule('/src/lib/core/assessment/input.ts');
-		const lib = parseLibrary(readContentFiles(process.cwd()));
-		if (!lib.ok) throw new Error('content is invalid');
+	await withEngine(({ lib, assess, assessmentInputSchema }) => {
 		const run = (n) => {
-			for (let i = 0; i < n; i++) assess(lib.value, assessmentInputSchema.parse(bodies[i % bodies.length]));
+			for (let i = 0; i < n; i++) assess(lib, assessmentInputSchema.parse(bodies[i % bodies.length]));
 		};
 		run(20_000); // warm up the JIT
 		let n = 0;
@@ -55,9 +47,7 @@ async function inProcess() {
 		}
 		const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
 		console.log(`in-process: ${Math.round(n / elapsed)} assessments/s (validate + assess, ${n} in ${elapsed.toFixed(1)} s)`);
-	} finally {
-		await vite.close();
-	}
+	});
 }
 
 async function overHttp() {

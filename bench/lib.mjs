@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { createServer } from 'vite';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
@@ -53,6 +54,31 @@ export async function throwawayDatabase(purpose) {
 }
 
 /** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
+/**
+ * The self-check's engine over the real content, its TypeScript compiled by Vite on the fly so
+ * it runs as in the app. `use` gets the library, `assess` and the input schema; Vite then closes.
+ */
+export async function withEngine(use) {
+	const vite = await createServer({
+		root: ROOT,
+		configFile: false,
+		logLevel: 'error',
+		server: { middlewareMode: true },
+		appType: 'custom'
+	});
+	try {
+		const { parseLibrary } = await vite.ssrLoadModule('/src/lib/core/content/library.ts');
+		const { readContentFiles } = await vite.ssrLoadModule('/src/lib/server/content-files.ts');
+		const { assess } = await vite.ssrLoadModule('/src/lib/core/assessment/engine.ts');
+		const { assessmentInputSchema } = await vite.ssrLoadModule('/src/lib/core/assessment/input.ts');
+		const lib = parseLibrary(readContentFiles(ROOT));
+		if (!lib.ok) throw new Error('content is invalid; run npx vitest run src/lib/core/content/library.spec.ts');
+		return await use({ lib: lib.value, assess, assessmentInputSchema });
+	} finally {
+		await vite.close();
+	}
+}
+
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
 export function requireTool(name, install) {

@@ -33,6 +33,33 @@ describe('findForbidden', () => {
 		expect(findForbidden('при судороге в икре; при диарее', 'ru', tiny)).toEqual([]);
 	});
 
+	it('does not take the first part of a hyphenated term for the banned word', () => {
+		const midwife = compileGlossary({ about: '', en: [], ru: [{ term: 'акушер-гинеколог', forbidden: ['акушером'], why: 'the doctor' }] });
+		expect(findForbidden('посоветуйтесь с акушером.', 'ru', midwife)).toHaveLength(1);
+		expect(findForbidden('посоветуйтесь с акушером-гинекологом.', 'ru', midwife)).toEqual([]);
+	});
+
+	it('wants an abbreviation spelled out at its first use in each text, in any case ending', () => {
+		const nhs = compileGlossary({
+			about: '',
+			en: [],
+			ru: [
+				{
+					term: 'Национальная служба здравоохранения Великобритании (NHS)',
+					forbidden: ['британск* служб* здравоохранения*'],
+					why: 'spell it out',
+					abbreviation: { short: 'NHS', full: 'Национальн* служб* здравоохранения Великобритании (NHS)', except: ['NHS 111'] }
+				}
+			]
+		});
+		expect(findForbidden('NHS советует покой.', 'ru', nhs).map((f) => f.variant)).toEqual(['NHS (first use, not spelled out)']);
+		expect(findForbidden('Британская служба здравоохранения (NHS) советует.', 'ru', nhs)).toHaveLength(2);
+		expect(findForbidden('Так пишет Национальная служба здравоохранения Великобритании (NHS). NHS советует покой.', 'ru', nhs)).toEqual([]);
+		expect(findForbidden('Данные Национальной службы здравоохранения Великобритании (NHS).', 'ru', nhs)).toEqual([]);
+		expect(findForbidden('Позвоните в NHS 111 (в Великобритании).', 'ru', nhs)).toEqual([]);
+		expect(findForbidden('NHS advises rest.', 'en', nhs)).toEqual([]);
+	});
+
 	it('checks each language only against its own list', () => {
 		expect(findForbidden('понос', 'en', tiny)).toEqual([]);
 	});
