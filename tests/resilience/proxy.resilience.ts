@@ -90,6 +90,13 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 			});
 		});
 
+		it('[S-06.1] nginx sends HSTS for two years, subdomains included, on its TLS answers', async () => {
+			for (const path of ['/en', '/no-such-page', '/editor/en/sign-in']) {
+				const reply = await proxy.request(path);
+				expect(reply.headers['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
+			}
+		});
+
 		it('the JSON API answers through the proxy', async () => {
 			const api = await request.newContext({ ignoreHTTPSErrors: true, baseURL: origin });
 			try {
