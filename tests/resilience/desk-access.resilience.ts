@@ -104,6 +104,16 @@ const direct: Send = (path, init) =>
 		req.end(init.body);
 	});
 
+const directWithHeaders = (path: string, headers: Record<string, string>) =>
+	new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+		http
+			.get({ host: '127.0.0.1', port: appPort, path, agent, headers }, (res) => {
+				res.resume();
+				res.on('end', () => resolve(res.headers));
+			})
+			.on('error', reject);
+	});
+
 type Jar = Record<string, string>;
 const cookieHeader = (jar: Jar) =>
 	Object.entries(jar)
@@ -242,6 +252,43 @@ describe('the desk refuses every account that should not get in, however the pat
 		}
 		expect(feedbackId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(reviewHash).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('[S-08.1] every desk answer, refusals too, is sent with Cache-Control: no-store, directly and through nginx', async () => {
+		const editor = accounts.find((a) => a.key === 'editor')!;
+		for (const route of manifestRoutes().filter((r) => r.page || r.methods.includes('GET')))
+			for (const jar of [admin.jar, editor.jar, {}]) {
+				const headers = { cookie: cookieHeader(jar) };
+				const path = pathOf(route.id);
+				const replies = [await directWithHeaders(path, headers), ...(proxy ? [(await proxy.request(path, { headers })).headers] : [])];
+				for (const reply of replies) expect(reply['cache-control'], `${route.id}`).toMatch(/no-store/);
+			}
+	});
+
+	it('[S-04.1] a write from another site is refused even with a valid session, and changes nothing', async () => {
+		const count = async () => (pool ? (await pool.query('select count(*)::int as n from desk_audit')).rows[0].n : undefined);
+		const before = await count();
+		const forms: [string, Record<string, string>][] = [
+			['/editor/en/accounts?/role', { id: ids.editor, role: 'admin' }],
+			['/editor/en/accounts?/disable', { id: ids.editor, disabled: 'true' }],
+			['/editor/en/inbox?/status', { ids: feedbackId, status: 'spam' }]
+		];
+		for (const origin of ['https://evil.example', 'null', `http://localhost:${https}`])
+			for (const [path, form] of forms) {
+				const reply = await direct(path, {
+					method: 'POST',
+					headers: { origin, cookie: cookieHeader(admin.jar), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+					body: new URLSearchParams(form).toString()
+				});
+				expect(reply.status, `${origin} ${path}`).toBe(403);
+			}
+		const api = await direct('/api/v1/editor/feedback/status', {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', cookie: cookieHeader(admin.jar), 'content-type': 'application/json' },
+			body: JSON.stringify({ ids: [feedbackId], status: 'spam' })
+		});
+		expect(api.status).toBe(403);
+		expect(await count()).toBe(before);
 	});
 
 	it('[S-03.2] every cell of the matrix refuses, shows nothing and writes nothing', async () => {
