@@ -90,7 +90,8 @@ function spellings(path: string, page: boolean): { name: string; path: string }[
 type Reply = { status: number; body: string; location?: string };
 type Send = (path: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Reply>;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+// A fresh connection per request: a kept-alive socket the server is closing (its 5 s idle timeout) would hang up mid-test.
+const agent = new http.Agent({ keepAlive: false, maxSockets: 16 });
 /** Straight to the app, the path sent byte for byte (fetch would clean up /./ and /../). */
 const direct: Send = (path, init) =>
 	new Promise((resolve, reject) => {
@@ -186,6 +187,7 @@ describe('the desk refuses every account that should not get in, however the pat
 	}
 
 	beforeAll(async () => {
+		const setUp = Date.now();
 		const backends = appBackends();
 		backend = await backends[backends.length - 1].create(); // PostgreSQL when there is one: its rows can be counted while the app runs
 		createAdmin({ ...process.env, ...backend.env }, { email: admin.email, name: 'Ada Admin', password: PASSWORD });
@@ -194,19 +196,21 @@ describe('the desk refuses every account that should not get in, however the pat
 
 		await signIn(admin);
 		await enrol(admin);
-		for (const account of accounts) {
-			const invited = await post(admin.jar, '/editor/en/accounts?/invite', {
-				email: account.email,
-				name: account.key,
-				role: account.role,
-				specialty: ''
-			});
-			const token = /\/editor\/en\/invite\/([\w-]{20,})/.exec(invited.body)?.[1];
-			expect(token, `invite link for ${account.key}`).toBeTruthy();
-			expect((await post({}, `/editor/en/invite/${token}`, { password: PASSWORD })).status).toBe(303);
-			await signIn(account);
-			if (account.twoFactor) await enrol(account);
-		}
+		await Promise.all(
+			accounts.map(async (account) => {
+				const invited = await post(admin.jar, '/editor/en/accounts?/invite', {
+					email: account.email,
+					name: account.key,
+					role: account.role,
+					specialty: ''
+				});
+				const token = /\/editor\/en\/invite\/([\w-]{20,})/.exec(invited.body)?.[1];
+				expect(token, `invite link for ${account.key}`).toBeTruthy();
+				expect((await post({}, `/editor/en/invite/${token}`, { password: PASSWORD })).status).toBe(303);
+				await signIn(account);
+				if (account.twoFactor) await enrol(account);
+			})
+		);
 		const list = unescapeHtml((await get(admin.jar, '/editor/en/accounts')).body);
 		for (const account of [admin, ...accounts]) {
 			const row = list.slice(list.indexOf(`data-email="${account.email}"`));
@@ -227,6 +231,7 @@ describe('the desk refuses every account that should not get in, however the pat
 		reviewHash = /name="hash" value="([0-9a-f]{64})"/.exec((await get(expert.jar, '/editor/en/reviews/calf-cramps/en')).body)![1];
 
 		if (NGINX) proxy = await startNginx({ https, http: httpPort }, [appPort]);
+		console.log(`Desk access matrix: accounts and data set up in ${Date.now() - setUp} ms`);
 	});
 	afterAll(async () => {
 		agent.destroy();
