@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
-import { guardDesk, isDeskPath, startDesk } from '$lib/server/desk/hook';
+import { guardDesk, isDeskRoute, startDesk } from '$lib/server/desk/hook';
 import { provideAllMessages } from '$lib/server/messages';
 import { LANGS, type Lang } from '$lib/core/content/schema';
 
@@ -27,7 +27,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (nodeRequest) nodeRequest[ROUTE_ID] = event.route.id ?? '(none)';
 	event.locals.lang = langOf(event.url.pathname);
 	const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
-	return isDeskPath(event.url.pathname) ? guardDesk(event, render) : render();
+	// The desk by the route SvelteKit matched: a path's text can be spelled many ways.
+	return isDeskRoute(event.route.id) ? guardDesk(event, render) : render();
 };
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -4,17 +4,18 @@
 // must match, so the test runs the file an operator copies.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 
-export type Reply = { status: number; body: string };
+export type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
 export type Nginx = {
 	url: string;
 	log: () => string;
-	/** A request over TLS to nginx, trusting only the certificate made for this run. */
+	/** A request over TLS to nginx, trusting only the certificate made for this run; the path is sent exactly as given (no dot-segment clean-up). */
 	request(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply>;
 	stop(): Promise<void>;
 };
@@ -89,13 +90,12 @@ http {
 		request: (path, init = {}) =>
 			new Promise<Reply>((resolve, reject) => {
 				const req = https.request(
-					`https://localhost:${ports.https}${path}`,
-					{ agent, method: init.method ?? 'GET', headers: init.headers, timeout: 15_000 },
+					{ host: 'localhost', port: ports.https, path, agent, method: init.method ?? 'GET', headers: init.headers, timeout: 15_000 },
 					(res) => {
 						let body = '';
 						res.setEncoding('utf8');
 						res.on('data', (d) => (body += d));
-						res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+						res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
 						res.on('error', reject);
 					}
 				);

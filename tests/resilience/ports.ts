@@ -9,5 +9,7 @@ export const PORTS = {
 	proxy: { https: 4260, http: 4261, app: 4262 },
 	instances: { https: 4263, http: 4264, apps: [4265, 4266] },
 	metrics: { app: 4268, metrics: 4269 },
-	shutdown: 4267
+	shutdown: 4267,
+	// The desk's access matrix (4270–4279).
+	deskMatrix: { app: 4270, https: 4271, http: 4272 }
 } as const;

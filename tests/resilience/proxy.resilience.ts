@@ -84,10 +84,17 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 			expect(app.output()).not.toContain('Cross-site POST form submissions are forbidden');
 		});
 
-		it('the desk signs in with a Secure, HttpOnly, SameSite=Lax session cookie', async () => {
+		it('[S-06.2] the desk signs in with a Secure, HttpOnly, SameSite=Lax session cookie', async () => {
 			await inBrowser(true, async (page) => {
 				expect(await deskSessionCookie(page)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
 			});
+		});
+
+		it('[S-06.1] nginx sends HSTS for two years, subdomains included, on its TLS answers', async () => {
+			for (const path of ['/en', '/no-such-page', '/editor/en/sign-in']) {
+				const reply = await proxy.request(path);
+				expect(reply.headers['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
+			}
 		});
 
 		it('the JSON API answers through the proxy', async () => {
@@ -113,7 +120,7 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 		});
 		afterAll(() => app?.stop());
 
-		it('the desk session cookie is HttpOnly and SameSite=Lax but not Secure (the request was not HTTPS)', async () => {
+		it('[S-06.3] the desk session cookie is HttpOnly and SameSite=Lax but not Secure (the request was not HTTPS)', async () => {
 			await inBrowser(
 				true,
 				async (page) => {
@@ -131,7 +138,7 @@ describe.runIf(NGINX)('behind nginx with TLS', () => {
 		});
 		afterAll(() => app?.stop());
 
-		it('keys on the address nginx saw: a new forged X-Forwarded-For on every vote still gets 429', async () => {
+		it('[S-07.1] keys on the address nginx saw: a new forged X-Forwarded-For on every vote still gets 429', async () => {
 			const api = await request.newContext({ ignoreHTTPSErrors: true, baseURL: origin });
 			try {
 				const statuses: number[] = [];

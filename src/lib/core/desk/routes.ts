@@ -23,5 +23,22 @@ export const DESK_ROUTES: Record<string, Permission | 'public'> = {
 /** Pages a signed-in account that still has to set up two-factor may open. */
 export const TWO_FACTOR_SETUP_ROUTES = new Set(['/editor/[lang=lang]/security', '/editor/[lang=lang]/sign-out']);
 
-export const isDeskPath = (path: string) =>
-	path === '/editor' || path.startsWith('/editor/') || path.startsWith('/api/v1/editor/') || path === '/api/v1/editor';
+/**
+ * Whether SvelteKit matched a desk route. The route id, not the path's text: SvelteKit
+ * routes on the decoded path, so `/%65ditor/...` reaches `/editor/...` while its text
+ * does not start with `/editor`.
+ */
+export const isDeskRoute = (routeId: string | null | undefined): routeId is string =>
+	routeId != null && /^\/(?:api\/v1\/)?editor(?:\/|$)/.test(routeId);
+
+/**
+ * A desk path is only ever spelled plainly: no percent-escape (no desk path needs one)
+ * and no empty, `.` or `..` segment. Anything else reached a desk route by a detour.
+ */
+export const isPlainDeskPath = (path: string): boolean =>
+	path.startsWith('/') &&
+	!path.includes('%') &&
+	path
+		.split('/')
+		.slice(1)
+		.every((segment) => segment !== '' && segment !== '.' && segment !== '..');

@@ -1,6 +1,7 @@
 // Team accounts: created from an invite (or the first admin from the command line),
 // role changes, disabling (sessions end at once) and resetting two-factor. Every
-// change leaves an audit row.
+// change and its audit row are one transaction: no change without its row, and a
+// change that fails leaves nothing behind.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Role } from '../../core/desk/roles';
@@ -56,20 +57,22 @@ export async function createInvite(db: Db, account: NewAccount, actor: Actor): P
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(Date.now() + INVITE_DAYS * 24 * 60 * 60 * 1000);
 	const email = normalEmail(account.email);
-	await db.insert(deskInvite).values({
-		tokenHash: tokenHash(token),
-		email,
-		name: account.name,
-		role: account.role,
-		specialty: account.specialty,
-		invitedBy: actor.id,
-		expiresAt
-	});
-	await recordAudit(db, actor, 'invite.create', email, null, {
-		role: account.role,
-		name: account.name,
-		specialty: account.specialty,
-		expiresAt
+	await db.transaction(async (tx) => {
+		await tx.insert(deskInvite).values({
+			tokenHash: tokenHash(token),
+			email,
+			name: account.name,
+			role: account.role,
+			specialty: account.specialty,
+			invitedBy: actor.id,
+			expiresAt
+		});
+		await recordAudit(tx, actor, 'invite.create', email, null, {
+			role: account.role,
+			name: account.name,
+			specialty: account.specialty,
+			expiresAt
+		});
 	});
 	return { token, expiresAt };
 }
@@ -113,41 +116,55 @@ export async function listAccounts(db: Db) {
 		.orderBy(asc(deskUser.email));
 }
 
+/** The account as it is before a change, locked until the change commits so its audit row's "before" stays true. */
 async function accountRow(db: Db, id: string) {
-	const [row] = await db.select().from(deskUser).where(eq(deskUser.id, id));
+	const [row] = await db.select().from(deskUser).where(eq(deskUser.id, id)).for('update');
 	if (!row) throw new AccountError('id', 'No such account');
 	return row;
 }
 
 export async function changeRole(db: Db, id: string, role: Role, actor: Actor): Promise<void> {
-	const before = await accountRow(db, id);
-	await db.update(deskUser).set({ role, updatedAt: new Date() }).where(eq(deskUser.id, id));
-	// A new role may need a second factor the old one did not: sign in again.
-	await db.delete(deskSession).where(eq(deskSession.userId, id));
-	await recordAudit(db, actor, 'account.role', before.email, { role: before.role }, { role });
+	await db.transaction(async (tx) => {
+		const before = await accountRow(tx, id);
+		await tx.update(deskUser).set({ role, updatedAt: new Date() }).where(eq(deskUser.id, id));
+		// A new role may need a second factor the old one did not: sign in again.
+		await tx.delete(deskSession).where(eq(deskSession.userId, id));
+		await recordAudit(tx, actor, 'account.role', before.email, { role: before.role }, { role });
+	});
 }
 
 /** Disabling ends every session of the account at once; enabling lets it sign in again. */
 export async function setDisabled(db: Db, id: string, disabled: boolean, actor: Actor): Promise<void> {
-	const before = await accountRow(db, id);
-	if (disabled && id === actor.id) throw new AccountError('id', 'You cannot disable your own account');
-	await db.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
-	if (disabled) await db.delete(deskSession).where(eq(deskSession.userId, id));
-	await recordAudit(db, actor, disabled ? 'account.disable' : 'account.enable', before.email, { disabled: before.disabled }, { disabled });
+	await db.transaction(async (tx) => {
+		const before = await accountRow(tx, id);
+		if (disabled && id === actor.id) throw new AccountError('id', 'You cannot disable your own account');
+		await tx.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
+		if (disabled) await tx.delete(deskSession).where(eq(deskSession.userId, id));
+		await recordAudit(
+			tx,
+			actor,
+			disabled ? 'account.disable' : 'account.enable',
+			before.email,
+			{ disabled: before.disabled },
+			{ disabled }
+		);
+	});
 }
 
 /** For a lost authenticator: the account enrols again at its next sign-in. */
 export async function resetTwoFactor(db: Db, id: string, actor: Actor): Promise<void> {
-	const before = await accountRow(db, id);
-	await db.delete(deskTwoFactor).where(eq(deskTwoFactor.userId, id));
-	await db.update(deskUser).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(deskUser.id, id));
-	await db.delete(deskSession).where(eq(deskSession.userId, id));
-	await recordAudit(
-		db,
-		actor,
-		'account.reset-two-factor',
-		before.email,
-		{ twoFactorEnabled: before.twoFactorEnabled },
-		{ twoFactorEnabled: false }
-	);
+	await db.transaction(async (tx) => {
+		const before = await accountRow(tx, id);
+		await tx.delete(deskTwoFactor).where(eq(deskTwoFactor.userId, id));
+		await tx.update(deskUser).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(deskUser.id, id));
+		await tx.delete(deskSession).where(eq(deskSession.userId, id));
+		await recordAudit(
+			tx,
+			actor,
+			'account.reset-two-factor',
+			before.email,
+			{ twoFactorEnabled: before.twoFactorEnabled },
+			{ twoFactorEnabled: false }
+		);
+	});
 }

@@ -1,18 +1,21 @@
-// The desk's gate, called from hooks.server.ts for /editor and /api/v1/editor: who is
+// The desk's gate, called from hooks.server.ts for every request SvelteKit matched to a
+// desk route (by route id, never by the path's text): the path spelled plainly, who is
 // signed in, whether their role may open the route, two-factor set up where the role
-// needs it, cross-site writes refused, and nothing cached.
+// needs it, cross-site writes refused, and nothing cached. Each desk load, action and
+// handler checks again itself (requireDesk, ./access.ts), so a request this misses
+// still gets nothing.
 import type { RequestEvent } from '@sveltejs/kit';
 
 type MaybePromise<T> = T | Promise<T>;
 import { LANGS, type Lang } from '../../core/content/schema';
 import { can, isRole, requiresTwoFactor } from '../../core/desk/roles';
-import { DESK_ROUTES, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
+import { DESK_ROUTES, isPlainDeskPath, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
 import { authFor, type DeskUser } from '../auth';
 import { appDatabase } from '../db/app';
 import { refreshSignOffs } from '../reviews';
 import { adoptPrerendered, type PrerenderedPages } from '../reviews/serving';
 
-export { isDeskPath } from '../../core/desk/routes';
+export { isDeskRoute } from '../../core/desk/routes';
 
 const SIGN_OFF_REFRESH_MS = 5_000;
 
@@ -45,8 +48,7 @@ export async function currentUser(event: RequestEvent): Promise<DeskUser | undef
 	};
 }
 
-const langOfDesk = (path: string): Lang =>
-	((LANGS as readonly string[]).find((l) => path.startsWith(`/editor/${l}`)) as Lang | undefined) ?? 'en';
+const langOfDesk = (lang: string | undefined): Lang => ((LANGS as readonly string[]).includes(lang ?? '') ? (lang as Lang) : 'en');
 
 function refuse(status: 401 | 403, api: boolean, message: string): Response {
 	return api
@@ -72,21 +74,27 @@ export async function guardDesk(event: RequestEvent, render: () => MaybePromise<
 	return noStore(await decide(event, render));
 }
 
+const notFound = (api: boolean) =>
+	api
+		? Response.json({ error: { code: 'not_found', message: 'Not found', field: null, issues: [] } }, { status: 404 })
+		: new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
 async function decide(event: RequestEvent, render: () => MaybePromise<Response>): Promise<Response> {
-	const path = event.url.pathname;
-	const api = path.startsWith('/api/');
-	const lang = langOfDesk(path);
+	const routeId = event.route.id ?? '';
+	const api = routeId.startsWith('/api/');
+	const lang = langOfDesk(event.params.lang);
 	event.locals.lang = lang;
+	// `/%65ditor/…` and the like reach a desk route only by a detour: not found, like any misspelt path.
+	if (!isPlainDeskPath(event.url.pathname)) return notFound(api);
 	// Cookies are SameSite=Lax already; an Origin check refuses any other site's write outright.
 	if (!SAFE.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin)
 		return refuse(403, api, 'Cross-site requests are refused');
-	if (!event.route.id) return render(); // 404
-	const needs = DESK_ROUTES[event.route.id];
+	const needs = DESK_ROUTES[routeId];
 	if (!needs) return refuse(403, api, 'This desk route has no permission set');
 	if (needs === 'public') return render();
 	const user = await currentUser(event);
 	if (!user) return api ? refuse(401, true, 'Sign in first') : redirect(`/editor/${lang}/sign-in`);
-	if (requiresTwoFactor(user.role) && !user.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(event.route.id))
+	if (requiresTwoFactor(user.role) && !user.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(routeId))
 		return api ? refuse(403, true, 'Set up two-factor sign-in first') : redirect(`/editor/${lang}/security`);
 	if (!can(user.role, needs)) return refuse(403, api, 'Your role cannot open this');
 	event.locals.desk = user;

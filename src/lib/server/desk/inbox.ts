@@ -203,21 +203,24 @@ export function inboxCsv(db: Db, filter: InboxFilter): ReadableStream<Uint8Array
 /** Sets the status of many answers at once; one audit row names them all with their previous status. */
 export async function setStatus(db: Db, ids: string[], status: InboxStatus, actor: Actor): Promise<number> {
 	if (!ids.length) return 0;
-	const before = await db
-		.select({ id: feedback.id, status: statusExpr })
-		.from(feedback)
-		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-		.where(and(inArray(feedback.id, ids), eq(feedback.helpful, false)));
-	if (!before.length) return 0;
-	const now = new Date();
-	await db
-		.insert(feedbackStatus)
-		.values(before.map((row) => ({ feedbackId: row.id, status, updatedAt: now, updatedBy: actor.id })))
-		.onConflictDoUpdate({ target: feedbackStatus.feedbackId, set: { status, updatedAt: now, updatedBy: actor.id } });
-	await recordAudit(db, actor, 'feedback.status', `${before.length} answers`, Object.fromEntries(before.map((r) => [r.id, r.status])), {
-		status
+	// The change and its audit row commit together or not at all.
+	return db.transaction(async (tx) => {
+		const before = await tx
+			.select({ id: feedback.id, status: statusExpr })
+			.from(feedback)
+			.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
+			.where(and(inArray(feedback.id, ids), eq(feedback.helpful, false)));
+		if (!before.length) return 0;
+		const now = new Date();
+		await tx
+			.insert(feedbackStatus)
+			.values(before.map((row) => ({ feedbackId: row.id, status, updatedAt: now, updatedBy: actor.id })))
+			.onConflictDoUpdate({ target: feedbackStatus.feedbackId, set: { status, updatedAt: now, updatedBy: actor.id } });
+		await recordAudit(tx, actor, 'feedback.status', `${before.length} answers`, Object.fromEntries(before.map((r) => [r.id, r.status])), {
+			status
+		});
+		return before.length;
 	});
-	return before.length;
 }
 
 export type GuideShare = { guide: string; yes: number; no: number };

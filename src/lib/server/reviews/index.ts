@@ -160,20 +160,23 @@ export async function signOff(
 		throw new ReviewError(403, 'subject', 'Only a clinician may sign off the triage rules and the hazard log');
 	if (current.version.hash !== expectedHash)
 		throw new ReviewError(409, 'hash', 'The text changed while you were reading it; read it again');
-	await db.insert(deskReview).values({
-		subject,
-		lang,
-		hash: current.version.hash,
-		text: current.version.text,
-		note,
-		reviewerId: reviewer.id,
-		reviewerName: reviewer.name,
-		reviewerSpecialty: reviewer.specialty,
-		reviewerRole: reviewer.role
-	});
-	await recordAudit(db, reviewer, 'review.sign-off', key(subject, lang), latest.get(key(subject, lang)) ?? null, {
-		hash: current.version.hash,
-		note
+	// The sign-off and its audit row commit together or not at all.
+	await db.transaction(async (tx) => {
+		await tx.insert(deskReview).values({
+			subject,
+			lang,
+			hash: current.version.hash,
+			text: current.version.text,
+			note,
+			reviewerId: reviewer.id,
+			reviewerName: reviewer.name,
+			reviewerSpecialty: reviewer.specialty,
+			reviewerRole: reviewer.role
+		});
+		await recordAudit(tx, reviewer, 'review.sign-off', key(subject, lang), latest.get(key(subject, lang)) ?? null, {
+			hash: current.version.hash,
+			note
+		});
 	});
 	await refreshSignOffs(db);
 }

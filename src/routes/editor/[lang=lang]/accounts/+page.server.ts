@@ -2,10 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ROLES } from '$lib/core/desk/roles';
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { AccountError, changeRole, createInvite, listAccounts, resetTwoFactor, setDisabled } from '$lib/server/desk/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async () => ({ accounts: await listAccounts((await appDatabase()).db), roles: ROLES })) satisfies PageServerLoad;
+export const load = (async ({ locals }) => {
+	requireDesk(locals, 'accounts');
+	return { accounts: await listAccounts((await appDatabase()).db), roles: ROLES };
+}) satisfies PageServerLoad;
 
 const inviteSchema = z.object({
 	email: z.email().max(320),
@@ -31,6 +35,7 @@ async function change(action: string, run: () => Promise<void>) {
 
 export const actions = {
 	invite: async ({ request, locals, url, params }) => {
+		requireDesk(locals, 'accounts');
 		const parsed = inviteSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('invite', parsed.error);
 		const { token, expiresAt } = await createInvite((await appDatabase()).db, parsed.data, locals.desk!);
@@ -42,11 +47,13 @@ export const actions = {
 		};
 	},
 	role: async ({ request, locals }) => {
+		requireDesk(locals, 'accounts');
 		const parsed = idSchema.extend({ role: z.enum(ROLES) }).safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('role', parsed.error);
 		return change('role', async () => changeRole((await appDatabase()).db, parsed.data.id, parsed.data.role, locals.desk!));
 	},
 	disable: async ({ request, locals }) => {
+		requireDesk(locals, 'accounts');
 		const parsed = idSchema.extend({ disabled: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('disable', parsed.error);
 		return change('disable', async () =>
@@ -54,6 +61,7 @@ export const actions = {
 		);
 	},
 	resetTwoFactor: async ({ request, locals }) => {
+		requireDesk(locals, 'accounts');
 		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('resetTwoFactor', parsed.error);
 		return change('resetTwoFactor', async () => resetTwoFactor((await appDatabase()).db, parsed.data.id, locals.desk!));

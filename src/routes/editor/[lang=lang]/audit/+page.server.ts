@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { listAudit } from '$lib/server/desk/audit';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 100;
 
-export const load = (async ({ url }) => {
+export const load = (async ({ url, locals }) => {
+	requireDesk(locals, 'audit');
 	const before = z.coerce
 		.number()
 		.int()

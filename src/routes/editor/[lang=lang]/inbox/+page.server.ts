@@ -2,12 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { guideSlugs } from '$lib/server/content';
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { TREND_WEEKS } from '$lib/core/desk/trend';
 import { helpfulShares, inboxPage, parseInboxFilter, setStatus, STATUSES } from '$lib/server/desk/inbox';
 import { weeklyTrends } from '$lib/server/desk/trend';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ url }) => {
+export const load = (async ({ url, locals }) => {
+	requireDesk(locals, 'inbox');
 	const { db } = await appDatabase();
 	const parsed = parseInboxFilter(url.searchParams);
 	const filter = parsed.success ? parsed.data : {};
@@ -41,6 +43,7 @@ const statusForm = z.object({ ids: z.array(z.uuid()).min(1).max(500), status: z.
 
 export const actions = {
 	status: async ({ request, locals }) => {
+		requireDesk(locals, 'inbox');
 		const form = await request.formData();
 		const parsed = statusForm.safeParse({ ids: form.getAll('ids'), status: form.get('status') });
 		if (!parsed.success) return fail(400, { field: String(parsed.error.issues[0].path[0]), message: parsed.error.issues[0].message });

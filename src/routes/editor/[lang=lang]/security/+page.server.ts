@@ -1,17 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { requiresTwoFactor } from '$lib/core/desk/roles';
 import { authFor, PASSWORD_MAX, PASSWORD_MIN } from '$lib/server/auth';
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { recordAudit } from '$lib/server/desk/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 export const load = (({ locals }) => {
-	const user = locals.desk;
-	if (!user) error(401, 'Sign in first');
+	const user = requireDesk(locals, 'signed-in', 'before-two-factor');
 	return { twoFactorEnabled: user.twoFactorEnabled, required: requiresTwoFactor(user.role), passwordMin: PASSWORD_MIN };
 }) satisfies PageServerLoad;
 
@@ -22,6 +22,7 @@ const deskAuth = async () => {
 
 export const actions = {
 	password: async ({ request, locals }) => {
+		requireDesk(locals, 'signed-in', 'before-two-factor');
 		const parsed = z
 			.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword })
 			.safeParse(Object.fromEntries(await request.formData()));
@@ -37,7 +38,8 @@ export const actions = {
 		await recordAudit(db, locals.desk!, 'account.password', locals.desk!.email, null, null);
 		return { action: 'password', changed: true };
 	},
-	enable: async ({ request }) => {
+	enable: async ({ request, locals }) => {
+		requireDesk(locals, 'signed-in', 'before-two-factor');
 		const parsed = z.object({ password: z.string().min(1).max(PASSWORD_MAX) }).safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { action: 'enable', field: 'password', wrong: true });
 		const { auth } = await deskAuth();
@@ -52,6 +54,7 @@ export const actions = {
 		}
 	},
 	confirm: async ({ request, locals, params }) => {
+		requireDesk(locals, 'signed-in', 'before-two-factor');
 		const parsed = z
 			.object({
 				code: z

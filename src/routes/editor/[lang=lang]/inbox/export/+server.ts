@@ -1,9 +1,11 @@
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { inboxCsv, parseInboxFilter } from '$lib/server/desk/inbox';
 import { apiError, zodIssues } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
+	requireDesk(locals, 'inbox');
 	const parsed = parseInboxFilter(url.searchParams);
 	if (!parsed.success) return apiError(400, 'invalid_query', 'Check the filter', zodIssues(parsed.error));
 	const { db } = await appDatabase();

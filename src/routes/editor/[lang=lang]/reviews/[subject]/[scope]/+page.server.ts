@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { changedHunks, lineDiff } from '$lib/core/desk/review';
 import { can, reviewPermission } from '$lib/core/desk/roles';
 import { appDatabase } from '$lib/server/db/app';
+import { requireDesk } from '$lib/server/desk/access';
 import { findServed, ReviewError, signedText, signOff, statuses } from '$lib/server/reviews';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
+	requireDesk(locals, 'review');
 	const served = findServed(params.subject, params.scope);
 	if (!served) error(404, 'Not found');
 	const status = statuses().find((s) => s.subject === params.subject && s.lang === params.scope)!;
@@ -31,6 +33,7 @@ const signOffForm = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), note: z
 
 export const actions = {
 	default: async ({ request, params, locals }) => {
+		requireDesk(locals, 'review');
 		const parsed = signOffForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { field: String(parsed.error.issues[0].path[0]), message: parsed.error.issues[0].message });
 		try {
