@@ -356,7 +356,7 @@ test('the editor reads comments as text, marks them read and exports CSV', async
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Export CSV of this filter' }).click();
 	const csv = readFileSync(await (await download).path(), 'utf8');
-	expect(csv.split('\r\n')[0]).toBe('created_at,guide,lang,status,comment');
+	expect(csv.split('\r\n')[0]).toBe('\uFEFF"created_at","guide","lang","status","comment"');
 	expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
 	expect(csv).not.toMatch(/,=HYPERLINK/);
 });
