@@ -10,13 +10,15 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { langSchema } from '../../core/content/schema';
+import type { FieldLabels } from '../../core/desk/form-problems';
+import { FEEDBACK_STATUSES } from '../../core/desk/forms';
 import type { Db } from '../db';
 import { feedbackStatus } from '../db/desk-schema';
 import { feedback, feedbackCounts } from '../db/schema';
 import { recordAudit, type Actor } from './audit';
 import { chosen, exportCsv } from './export';
 
-export const STATUSES = ['new', 'read', 'acted', 'spam'] as const;
+export const STATUSES = FEEDBACK_STATUSES;
 export type InboxStatus = (typeof STATUSES)[number];
 export const PAGE_SIZE = 50;
 
@@ -34,6 +36,15 @@ export const inboxFilterSchema = z.object({
 	after: optional(z.string().regex(/^[^|]{10,40}\|[0-9a-f-]{36}$/))
 });
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
+export const inboxFilterLabels: FieldLabels<typeof inboxFilterSchema> = {
+	guide: 'editor.inbox.guide',
+	lang: 'editor.inbox.lang',
+	status: 'editor.inbox.status',
+	from: 'editor.inbox.from',
+	to: 'editor.inbox.to',
+	q: 'editor.inbox.search',
+	after: 'editor.inbox.older'
+};
 
 /** The filter from a query string; unknown parameters are ignored. */
 export const parseInboxFilter = (params: URLSearchParams) => inboxFilterSchema.safeParse(Object.fromEntries(params));
