@@ -33,7 +33,7 @@ describe('csvLines', () => {
 		["'=1", "''=1"],
 		['plain, text; a-b = c', 'plain, text; a-b = c'],
 		['Судорога ночью', 'Судорога ночью']
-	])('%j is read as %j', (input, expected) => expect(asRead(input)).toBe(expected));
+	])('[S-40.1] %j is read as %j', (input, expected) => expect(asRead(input)).toBe(expected));
 
 	it('quotes every cell and ends every row with CRLF', () =>
 		expect(
@@ -45,7 +45,7 @@ describe('csvLines', () => {
 	it('writes numbers as numbers: only text can carry a formula', () => expect(asRead(-3 as unknown as string)).toBe('-3'));
 	it('writes nothing for no rows', () => expect(csvLines([])).toBe(''));
 
-	test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('any text round-trips and no piece of it starts a formula', (text) => {
+	test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('[S-40.2] any text round-trips and no piece of it starts a formula', (text) => {
 		const read = asRead(text);
 		expect(restoreCell(read)).toBe(text);
 		expect(read).toBe(neutralise(text));
@@ -57,7 +57,7 @@ describe('csvLines', () => {
 		unit: fc.constantFrom('=', '+', '-', '@', '＝', "'", ',', ';', '\t', '\r', '\n', ' ', '\u200b', '\ufeff', '\u00a0', 'a', '"'),
 		maxLength: 12
 	});
-	test.prop([tricky])('the same for text made of separators, formula starts and invisible characters', (text) => {
+	test.prop([tricky])('[S-40.3] the same for text made of separators, formula starts and invisible characters', (text) => {
 		const read = asRead(text);
 		expect(restoreCell(read)).toBe(text);
 		expect(pieces(read).filter(startsFormula)).toEqual([]);

@@ -34,7 +34,7 @@ describe('versionFields', () => {
 });
 
 describe('fieldChanges', () => {
-	it('names a changed step by its section, its exercise and its number, with the words that changed', () => {
+	it('[S-42.4] names a changed step by its section, its exercise and its number, with the words that changed', () => {
 		const changes = fieldChanges(text(guide(['Stand facing a wall', 'Lean in'])), text(guide(['Stand facing a wall', 'Lean in slowly'])));
 		expect(changes).toEqual([
 			{

@@ -38,12 +38,14 @@ describe('formProblems', () => {
 		[signOffForm, { hash: 'abc' }, 'Version: check what you entered and try again'],
 		[signOffForm, { hash: 'a'.repeat(64), note: 'n'.repeat(2001) }, 'Note (what you checked): at most 2000 characters'],
 		[inboxFilterSchema, { from: '2026-13-01' }, 'From: enter a date, like 2026-03-01']
-	] as const)('%#: %j gives "%s"', (schema, input, expected) => expect(say('en', first(schema, input))).toBe(expected));
+	] as const)('[S-43.2] %#: %j gives "%s"', (schema, input, expected) => expect(say('en', first(schema, input))).toBe(expected));
 
 	it.each([
 		[password, { password: 'short' }, 'Пароль: не меньше 12 символов'],
 		[inviteForm, { email: 'ada@example.org', name: 'Ada', role: 'owner' }, 'Роль: выберите один из вариантов']
-	] as const)('%#: in Russian, %j gives "%s"', (schema, input, expected) => expect(say('ru', first(schema, input))).toBe(expected));
+	] as const)('[S-43.3] %#: in Russian, %j gives "%s"', (schema, input, expected) =>
+		expect(say('ru', first(schema, input))).toBe(expected)
+	);
 
 	it('takes a refinement’s own problem and its values', () => {
 		const schema = z
@@ -94,7 +96,7 @@ describe('formProblems', () => {
 			),
 			value
 		)
-	])('every problem of every desk form names its field’s label and says what to do in our words', (which, input) => {
+	])('[S-43.1] every problem of every desk form names its field’s label and says what to do in our words', (which, input) => {
 		const [schema, labels] = FORMS[which];
 		const parsed = (schema as z.ZodObject).safeParse(input);
 		const issues = parsed.error?.issues ?? [];

@@ -21,7 +21,7 @@ describe('CSV', () => {
 		expect(back).toEqual({ ok: true, episodes: [...tricky].sort(byTime) });
 	});
 
-	it('a note that starts a formula is text in the file, and the same note when read back', () => {
+	it('[S-40.5] a note that starts a formula is text in the file, and the same note when read back', () => {
 		expect(toCsv(tricky)).toContain(`"'=SUM(A1:A2)"`);
 	});
 

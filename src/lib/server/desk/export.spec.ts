@@ -18,7 +18,7 @@ function exported(batches: string[][]) {
 }
 
 describe('exportCsv', () => {
-	it('starts with a BOM and the header, sends every batch, and asks for one audit row with the count at the end', async () => {
+	it('[S-41.1] starts with a BOM and the header, sends every batch, and asks for one audit row with the count at the end', async () => {
 		const { stream, audits } = exported([['1', '2'], ['=3'], []]);
 		const reader = stream.getReader();
 		const chunks: string[] = [];
@@ -27,7 +27,7 @@ describe('exportCsv', () => {
 		expect(audits).toEqual([{ rows: 3 }]);
 	});
 
-	it('a download cut short still leaves its row, with the rows sent so far and complete: false', async () => {
+	it('[S-41.2] a download cut short still leaves its row, with the rows sent so far and complete: false', async () => {
 		const { stream, audits } = exported([['1', '2'], ['3'], ['4']]);
 		const reader = stream.getReader();
 		await reader.read(); // the header
@@ -36,7 +36,7 @@ describe('exportCsv', () => {
 		expect(audits).toEqual([{ rows: 2, complete: false }]);
 	});
 
-	it('a failed audit write fails the download instead of ending it', async () => {
+	it('[S-41.3] a failed audit write fails the download instead of ending it', async () => {
 		const stream = exportCsv<number>({
 			header: ['n'],
 			batch: async () => ({ rows: [['1']] }),

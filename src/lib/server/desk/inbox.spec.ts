@@ -121,7 +121,7 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 		expect(audit.before).toMatchObject({ [items[0].id]: 'new' });
 	});
 
-	it('exports the filter as CSV after a BOM, formulas defused, and records who exported which filter and how many rows', async () => {
+	it('[S-40.4] exports the filter as CSV after a BOM, formulas defused, and records who exported which filter and how many rows', async () => {
 		const before = await database.db.select().from(deskAudit);
 		const bytes = await new Response(inboxCsv(database.db, filter('guide=night-leg-cramps&lang='), editor)).bytes();
 		// decoded keeping the BOM, which Response.text() would drop

@@ -46,14 +46,14 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 		expect(audit).toMatchObject({ actorEmail: 'vera@example.org', target: 'calf-cramps/en' });
 	});
 
-	it('refuses a sign-off of a version that is no longer served', async () => {
+	it('[S-42.3] refuses a sign-off of a version that is no longer served', async () => {
 		await expect(signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).rejects.toMatchObject({
 			status: 409,
 			problem: 'editor.problem.textChanged'
 		});
 	});
 
-	it('refuses to sign one language with the other language’s version, and says so', async () => {
+	it('[S-42.2] refuses to sign one language with the other language’s version, and says so', async () => {
 		for (const [page, version] of [
 			['en', 'ru'],
 			['ru', 'en']
