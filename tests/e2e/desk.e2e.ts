@@ -309,8 +309,14 @@ test('an exercise changes and the site is rebuilt: the guides that show it await
 	await expect(expert.locator('[data-subject="footwear-and-flat-feet/en"]')).toHaveAttribute('data-state', 'reviewed');
 	await expert.goto(`${base}/editor/en/reviews/calf-cramps/en`);
 	await axeClean(expert);
-	await expect(expert.locator('.diff .removed')).toHaveText([`− ${step}: ${OLD}`]);
-	await expect(expert.locator('.diff .added')).toHaveText([`+ ${step}: ${NEW}`]);
+	// Named where a reader finds it, with the word that changed, not by the version's path.
+	await expect(expert.locator('.changes li')).toHaveCount(1);
+	await expect(expert.locator('.changes li a')).toHaveText(/ › step 2$/);
+	await expect(expert.locator('.changes li a')).toHaveAttribute('href', '#exercise-pinch-massage');
+	await expect(expert.locator('.changes del')).toHaveText(['fingers.']);
+	await expect(expert.locator('.changes ins')).toHaveText(['fingertips.']);
+	await expect(expert.getByText(step)).toHaveCount(0);
+	await expect(expert.locator('.preview #exercise-pinch-massage')).toContainText(NEW);
 
 	// Back on the text it signed, the sign-off speaks for the page again.
 	await stopServer();
@@ -356,9 +362,115 @@ test('the editor reads comments as text, marks them read and exports CSV', async
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Export CSV of this filter' }).click();
 	const csv = readFileSync(await (await download).path(), 'utf8');
-	expect(csv.split('\r\n')[0]).toBe('created_at,guide,lang,status,comment');
+	expect(csv.split('\r\n')[0]).toBe('\uFEFF"created_at","guide","lang","status","comment"');
 	expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
 	expect(csv).not.toMatch(/,=HYPERLINK/);
+});
+
+test('[S-44.1] the inbox keeps its filter through a status change, selects a whole page without JavaScript, and names the field of a problem', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, EDITOR);
+	const filtered = `${base}/editor/en/inbox?guide=calf-cramps&lang=en`;
+	await page.goto(filtered);
+	await page.getByRole('button', { name: 'Update' }).click();
+	await expect(page.getByRole('alert')).toContainText('Select: choose at least one');
+	await expect(page.getByRole('alert').getByRole('link')).toHaveAttribute('href', '#set-ids');
+
+	await page.goto(filtered);
+	await page.getByRole('link', { name: 'Select all on this page' }).click();
+	const boxes = page.locator('input[name="ids"]');
+	await expect(boxes).toHaveCount(50);
+	expect(await boxes.evaluateAll((all) => all.every((box) => (box as HTMLInputElement).checked))).toBe(true);
+	await page.getByLabel('Set the selected to').selectOption('acted');
+	await page.getByRole('button', { name: 'Update' }).click();
+	// Redirected after the post to the same filter: a reload asks for the page, it does not post again.
+	await expect(page).toHaveURL(`${filtered}&updated=50`);
+	await expect(page.getByRole('status')).toHaveText('50 answers updated.');
+	await expect(page.locator('#filter-guide')).toHaveValue('calf-cramps');
+	await expect(page.locator('td[data-status]')).toHaveText(Array(50).fill('acted on'));
+
+	// A filter that is not a date is named by its label, in the desk's language.
+	await page.goto(`${base}/editor/en/inbox?from=2026-13-01`);
+	await expect(page.getByRole('alert')).toContainText('From: enter a date, like 2026-03-01');
+	await page.goto(`${base}/editor/ru/inbox?from=2026-13-01`);
+	await expect(page.getByRole('alert')).toContainText('С: введите дату, например 2026-03-01');
+	await expect(page.getByRole('alert')).not.toContainText('ISO');
+	await context.close();
+});
+
+test('[S-41.4] every export leaves an audit row: who, which filter, how many rows', async ({ page }) => {
+	await signIn(page, ADMIN, totp);
+	await page.goto(`${base}/editor/en/audit`);
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Export CSV' }).click();
+	const csv = readFileSync(await (await download).path(), 'utf8');
+	expect(csv.startsWith('\uFEFF"id","at","actor","action","target","before","after"\r\n')).toBe(true);
+	await page.reload();
+	// The editor's inbox export above, filtered by its search words, and this one.
+	const inboxExport = page.locator('[data-action="feedback.export"]');
+	await expect(inboxExport).toHaveCount(1);
+	for (const part of [EDITOR.email, '"filter":{"q":"HYPERLINK"}', '"rows":1']) await expect(inboxExport).toContainText(part);
+	const auditExport = page.locator('[data-action="audit.export"]');
+	await expect(auditExport).toContainText(ADMIN.email);
+	await expect(auditExport).toContainText(/"rows":\d+/);
+});
+
+test('[S-42.1] an expert signs off the page as readers will see it, and not with the other language’s text', async ({ browser }) => {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, EXPERT);
+	await page.goto(`${base}/editor/en/reviews/night-leg-cramps/en`);
+	const englishVersion = await page.locator('input[name="hash"]').inputValue();
+	await page.goto(`${base}/editor/en/reviews/night-leg-cramps/ru`);
+	await expect(page.getByRole('link', { name: 'Open the public page' })).toHaveAttribute('href', '/ru/guides/night-leg-cramps');
+	const ruToday = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+	// Both review lines, under the title and in "About this guide", as they will read once signed.
+	await expect(page.locator('[data-review-preview]')).toHaveText(
+		Array(2).fill(`Проверено: ${EXPERT.name}, ${EXPERT.specialty}, ${ruToday}`)
+	);
+	await expect(page.locator('.preview section[data-id]').first()).toBeVisible();
+	await expect(page.getByText(/sections\[\d+\]/)).toHaveCount(0);
+
+	// The English page's version posted on the Russian page.
+	await page.locator('input[name="hash"]').evaluate((input, hash) => ((input as HTMLInputElement).value = hash), englishVersion);
+	await page.getByRole('button', { name: 'Sign off this version' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Version: this is the English page’s text, and you are signing the Russian page. Open the English page to sign it'
+	);
+	expect(await (await fetch(`${base}/ru/guides/night-leg-cramps`)).text()).toContain('ждёт проверки экспертом');
+	await page.goto(`${base}/editor/en/reviews/night-leg-cramps/ru`);
+	await page.getByRole('button', { name: 'Sign off this version' }).click();
+	await expect(page.getByRole('status')).toHaveText('Signed off.');
+});
+
+test('[S-45.1] desk pages have the desk’s layout only, and pass axe in both languages and schemes at 390 px', async ({
+	browser
+}, testInfo) => {
+	const look = async (page: Page, path: string) => {
+		await page.goto(`${base}${path}`);
+		await expect(page.locator('main'), path).toHaveCount(1);
+		await expect(page.locator('a[href="#main"]'), path).toHaveCount(1);
+		await expect(page.locator('.site-header, .cramp-now, .site-footer'), path).toHaveCount(0);
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			await axeClean(page);
+			await page.screenshot({ path: testInfo.outputPath(`${path.replace(/\W+/g, '_')}-${colorScheme}.png`), fullPage: true });
+		}
+	};
+	// Each page as the role that works there: the admin runs the desk, the expert signs.
+	for (const [who, code, paths] of [
+		[undefined, undefined, ['/sign-in']],
+		[ADMIN, totp, ['', '/inbox?guide=calf-cramps', '/accounts', '/audit', '/security']],
+		[EXPERT, undefined, ['/reviews', '/reviews/night-leg-cramps/en', '/reviews/rules/all']]
+	] as const) {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		if (who) await signIn(page, who, code);
+		for (const lang of ['en', 'ru']) for (const path of paths) await look(page, `/editor/${lang}${path}`);
+		await context.close();
+	}
 });
 
 /** Every route file under /editor and /api/v1/editor, as SvelteKit route ids. */

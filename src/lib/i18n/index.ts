@@ -5,6 +5,7 @@
 // so no catalog is ever bundled into JavaScript.
 import type enCheck from '../../../messages/en/check.json';
 import type enCommon from '../../../messages/en/common.json';
+import type enDesk from '../../../messages/en/desk.json';
 import type enDiary from '../../../messages/en/diary.json';
 import type enEditor from '../../../messages/en/editor.json';
 import type enFirstAid from '../../../messages/en/first-aid.json';
@@ -18,7 +19,8 @@ export type Messages = typeof enCommon &
 	typeof enCheck &
 	typeof enPlan &
 	typeof enDiary &
-	typeof enEditor;
+	typeof enEditor &
+	typeof enDesk;
 export type MessageKey = keyof Messages;
 
 const provided: Partial<Record<Lang, Messages>> = {};

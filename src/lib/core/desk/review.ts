@@ -18,9 +18,10 @@ export const signOffHolds = (servedHash: string, latest: SignOff | undefined): l
 export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
 
 /** A line diff (longest common subsequence) of the signed text against the served one. */
-export function lineDiff(before: string, after: string): DiffLine[] {
-	const a = before.split('\n');
-	const b = after.split('\n');
+export const lineDiff = (before: string, after: string): DiffLine[] => sequenceDiff(before.split('\n'), after.split('\n'));
+
+/** The longest common subsequence of two lists of lines (or words), as kept, removed and added pieces. */
+export function sequenceDiff(a: string[], b: string[]): DiffLine[] {
 	// lengths[i][j]: LCS of a[i..] and b[j..]
 	const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
 	for (let i = a.length - 1; i >= 0; i--)

@@ -21,6 +21,10 @@ describe('CSV', () => {
 		expect(back).toEqual({ ok: true, episodes: [...tricky].sort(byTime) });
 	});
 
+	it('[S-40.5] a note that starts a formula is text in the file, and the same note when read back', () => {
+		expect(toCsv(tricky)).toContain(`"'=SUM(A1:A2)"`);
+	});
+
 	it('an empty diary is a header only, and reads back as empty', () => {
 		expect(fromCsv(toCsv([]))).toEqual({ ok: true, episodes: [] });
 	});

@@ -1,7 +1,7 @@
 // The diary as a spreadsheet: one row per episode under a header, every field of the
 // episode in its own column, so importing the file back gives the same diary. An import
 // is all or nothing: the first bad row is named by its line, and nothing is taken in.
-import Papa from 'papaparse';
+import { csvLines, parseCsv } from '../csv';
 import { byTime, type Episode } from './episode';
 import { episodeSchema } from './episode-schema';
 
@@ -35,8 +35,8 @@ function cell(e: Episode, column: Column): string {
 
 export function toCsv(episodes: Episode[]): string {
 	const rows = [...episodes].sort(byTime).map((e) => CSV_COLUMNS.map((c) => cell(e, c)));
-	// every cell quoted: a note that starts with "=" or "+" stays text in a spreadsheet
-	return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { quotes: true, newline: '\r\n' });
+	// the project's writer: a note that starts a formula stays text in a spreadsheet, and reads back as written
+	return csvLines([CSV_COLUMNS, ...rows]);
 }
 
 function fromCells(cells: Record<Column, string>): unknown {
@@ -57,7 +57,7 @@ function fromCells(cells: Record<Column, string>): unknown {
 export type CsvResult = { ok: true; episodes: Episode[] } | { ok: false; line: number; problem: string };
 
 export function fromCsv(text: string): CsvResult {
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+	const parsed = parseCsv(text);
 	const rows = parsed.data;
 	// a row starts on the line after the previous row and its quoted line breaks
 	let line = 1;

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Role } from '../../core/desk/roles';
+import type { MessageKey } from '../../i18n';
 import { authFor } from '../auth';
 import type { Db } from '../db';
 import { deskInvite, deskSession, deskTwoFactor, deskUser } from '../db/desk-schema';
@@ -21,7 +22,8 @@ const normalEmail = (email: string) => email.trim().toLowerCase();
 export async function createAccount(db: Db, account: NewAccount, password: string, actor: Actor): Promise<{ id: string }> {
 	const ctx = await (await authFor(db)).$context;
 	const email = normalEmail(account.email);
-	if (await ctx.internalAdapter.findUserByEmail(email)) throw new AccountError('email', 'An account with this email already exists');
+	if (await ctx.internalAdapter.findUserByEmail(email))
+		throw new AccountError('email', 'An account with this email already exists', 'editor.problem.accountExists');
 	const user = await ctx.internalAdapter.createUser(
 		{
 			email,
@@ -43,10 +45,12 @@ export async function createAccount(db: Db, account: NewAccount, password: strin
 	return { id: user.id };
 }
 
+/** A refused change: the field it is about, a message for logs and what the desk says (a message key). */
 export class AccountError extends Error {
 	constructor(
 		readonly field: string,
-		message: string
+		message: string,
+		readonly problem: MessageKey = 'editor.problem.invalid'
 	) {
 		super(message);
 	}
@@ -119,7 +123,7 @@ export async function listAccounts(db: Db) {
 /** The account as it is before a change, locked until the change commits so its audit row's "before" stays true. */
 async function accountRow(db: Db, id: string) {
 	const [row] = await db.select().from(deskUser).where(eq(deskUser.id, id)).for('update');
-	if (!row) throw new AccountError('id', 'No such account');
+	if (!row) throw new AccountError('id', 'No such account', 'editor.problem.noAccount');
 	return row;
 }
 
@@ -137,7 +141,7 @@ export async function changeRole(db: Db, id: string, role: Role, actor: Actor): 
 export async function setDisabled(db: Db, id: string, disabled: boolean, actor: Actor): Promise<void> {
 	await db.transaction(async (tx) => {
 		const before = await accountRow(tx, id);
-		if (disabled && id === actor.id) throw new AccountError('id', 'You cannot disable your own account');
+		if (disabled && id === actor.id) throw new AccountError('id', 'You cannot disable your own account', 'editor.problem.ownAccount');
 		await tx.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
 		if (disabled) await tx.delete(deskSession).where(eq(deskSession.userId, id));
 		await recordAudit(

@@ -1,9 +1,9 @@
 // The desk's audit log: every change, who made it, when, and the before and after.
 // Rows are only ever inserted (the database refuses anything else).
 import { asc, desc, gt, lt } from 'drizzle-orm';
-import { csvRow } from '../../core/desk/csv';
 import type { Db } from '../db';
 import { deskAudit, type DeskAuditRow } from '../db/desk-schema';
+import { exportCsv } from './export';
 
 export type Actor = { id: string | null; email: string };
 
@@ -23,24 +23,26 @@ export async function listAudit(db: Db, options: { limit: number; beforeId?: num
 		.limit(options.limit);
 }
 
-/** The whole log as CSV, oldest first, read in batches. */
-export function auditCsv(db: Db): ReadableStream<Uint8Array> {
-	const encoder = new TextEncoder();
-	let afterId = 0;
-	let started = false;
-	return new ReadableStream({
-		async pull(controller) {
-			if (!started) {
-				started = true;
-				controller.enqueue(encoder.encode(csvRow(['id', 'at', 'actor', 'action', 'target', 'before', 'after'])));
-			}
-			const rows = await db.select().from(deskAudit).where(gt(deskAudit.id, afterId)).orderBy(asc(deskAudit.id)).limit(1000);
-			const text = rows.map((r) =>
-				csvRow([r.id, r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(r.before), JSON.stringify(r.after)])
-			);
-			controller.enqueue(encoder.encode(text.join('')));
-			if (rows.length < 1000) controller.close();
-			else afterId = rows.at(-1)!.id;
-		}
+const EXPORT_BATCH = 1000;
+
+/** The whole log as CSV, oldest first; the export's own audit row comes last. */
+export const auditCsv = (db: Db, actor: Actor): ReadableStream<Uint8Array> =>
+	exportCsv<number>({
+		header: ['id', 'at', 'actor', 'action', 'target', 'before', 'after'],
+		async batch(afterId = 0) {
+			const rows = await db.select().from(deskAudit).where(gt(deskAudit.id, afterId)).orderBy(asc(deskAudit.id)).limit(EXPORT_BATCH);
+			return {
+				rows: rows.map((r) => [
+					r.id,
+					r.at.toISOString(),
+					r.actorEmail,
+					r.action,
+					r.target,
+					JSON.stringify(r.before),
+					JSON.stringify(r.after)
+				]),
+				next: rows.length < EXPORT_BATCH ? undefined : rows.at(-1)!.id
+			};
+		},
+		audit: (sent) => recordAudit(db, actor, 'audit.export', 'audit', null, { filter: {}, ...sent })
 	});
-}

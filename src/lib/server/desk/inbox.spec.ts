@@ -121,12 +121,23 @@ describe.each(testBackends())('inbox on $name', (backend) => {
 		expect(audit.before).toMatchObject({ [items[0].id]: 'new' });
 	});
 
-	it('exports the filter as CSV, formulas defused', async () => {
-		const csv = await new Response(inboxCsv(database.db, filter('guide=night-leg-cramps'))).text();
-		const lines = csv.trimEnd().split('\r\n');
-		expect(lines[0]).toBe('created_at,guide,lang,status,comment');
-		expect(lines).toHaveLength(61);
+	it('[S-40.4] exports the filter as CSV after a BOM, formulas defused, and records who exported which filter and how many rows', async () => {
+		const before = await database.db.select().from(deskAudit);
+		const bytes = await new Response(inboxCsv(database.db, filter('guide=night-leg-cramps&lang='), editor)).bytes();
+		// decoded keeping the BOM, which Response.text() would drop
+		const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+		expect(csv.startsWith('\uFEFF"created_at","guide","lang","status","comment"\r\n')).toBe(true);
+		expect(csv.trimEnd().split('\r\n')).toHaveLength(61);
 		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+		const added = (await database.db.select().from(deskAudit)).slice(before.length);
+		expect(added).toMatchObject([
+			{
+				actorEmail: editor.email,
+				action: 'feedback.export',
+				target: 'feedback',
+				after: { filter: { guide: 'night-leg-cramps' }, rows: 60 }
+			}
+		]);
 	});
 
 	it('gives each guide its yes and no counts, as the votes were recorded', async () => {

@@ -10,13 +10,15 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { langSchema } from '../../core/content/schema';
-import { csvRow } from '../../core/desk/csv';
+import type { FieldLabels } from '../../core/desk/form-problems';
+import { FEEDBACK_STATUSES } from '../../core/desk/forms';
 import type { Db } from '../db';
 import { feedbackStatus } from '../db/desk-schema';
 import { feedback, feedbackCounts } from '../db/schema';
 import { recordAudit, type Actor } from './audit';
+import { chosen, exportCsv } from './export';
 
-export const STATUSES = ['new', 'read', 'acted', 'spam'] as const;
+export const STATUSES = FEEDBACK_STATUSES;
 export type InboxStatus = (typeof STATUSES)[number];
 export const PAGE_SIZE = 50;
 
@@ -34,6 +36,15 @@ export const inboxFilterSchema = z.object({
 	after: optional(z.string().regex(/^[^|]{10,40}\|[0-9a-f-]{36}$/))
 });
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
+export const inboxFilterLabels: FieldLabels<typeof inboxFilterSchema> = {
+	guide: 'editor.inbox.guide',
+	lang: 'editor.inbox.lang',
+	status: 'editor.inbox.status',
+	from: 'editor.inbox.from',
+	to: 'editor.inbox.to',
+	q: 'editor.inbox.search',
+	after: 'editor.inbox.older'
+};
 
 /** The filter from a query string; unknown parameters are ignored. */
 export const parseInboxFilter = (params: URLSearchParams) => inboxFilterSchema.safeParse(Object.fromEntries(params));
@@ -179,26 +190,22 @@ export async function inboxPage(db: Db, filter: InboxFilter, searchWindow?: numb
 	return { items, next: rows.length > PAGE_SIZE ? items.at(-1)!.cursor : undefined };
 }
 
-/** The whole filter as CSV, read in batches so a large export never sits in memory. */
-export function inboxCsv(db: Db, filter: InboxFilter): ReadableStream<Uint8Array> {
-	const encoder = new TextEncoder();
-	let after = filter.after;
-	let started = false;
-	return new ReadableStream({
-		async pull(controller) {
-			if (!started) {
-				started = true;
-				controller.enqueue(encoder.encode(csvRow(['created_at', 'guide', 'lang', 'status', 'comment'])));
-			}
-			const rows = await page(db, { ...filter, after }, 1000);
-			controller.enqueue(
-				encoder.encode(rows.map((r) => csvRow([r.createdAt.toISOString(), r.guide, r.lang, r.status, r.comment])).join(''))
-			);
-			if (rows.length < 1000) controller.close();
-			else after = rows.at(-1)!.cursor;
-		}
+const EXPORT_BATCH = 1000;
+
+/** The whole filter as CSV, newest first; its audit row names the editor, the filter and the count. */
+export const inboxCsv = (db: Db, filter: InboxFilter, actor: Actor): ReadableStream<Uint8Array> =>
+	exportCsv<string>({
+		header: ['created_at', 'guide', 'lang', 'status', 'comment'],
+		async batch(after) {
+			const rows = await page(db, { ...filter, after }, EXPORT_BATCH);
+			return {
+				rows: rows.map((r) => [r.createdAt.toISOString(), r.guide, r.lang, r.status, r.comment]),
+				next: rows.length < EXPORT_BATCH ? undefined : rows.at(-1)!.cursor
+			};
+		},
+		audit: (sent) =>
+			recordAudit(db, actor, 'feedback.export', 'feedback', null, { filter: chosen({ ...filter, after: undefined }), ...sent })
 	});
-}
 
 /** Sets the status of many answers at once; one audit row names them all with their previous status. */
 export async function setStatus(db: Db, ids: string[], status: InboxStatus, actor: Actor): Promise<number> {

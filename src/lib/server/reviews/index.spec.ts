@@ -46,8 +46,27 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 		expect(audit).toMatchObject({ actorEmail: 'vera@example.org', target: 'calf-cramps/en' });
 	});
 
-	it('refuses a sign-off of a version that is no longer served', async () => {
-		await expect(signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).rejects.toMatchObject({ status: 409 });
+	it('[S-42.3] refuses a sign-off of a version that is no longer served', async () => {
+		await expect(signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).rejects.toMatchObject({
+			status: 409,
+			problem: 'editor.problem.textChanged'
+		});
+	});
+
+	it('[S-42.2] refuses to sign one language with the other language’s version, and says so', async () => {
+		for (const [page, version] of [
+			['en', 'ru'],
+			['ru', 'en']
+		] as const) {
+			const otherHash = findServed('night-leg-cramps', version)!.version.hash;
+			await expect(signOff(database.db, expert, 'night-leg-cramps', page, otherHash, '')).rejects.toMatchObject({
+				status: 409,
+				field: 'hash',
+				problem: `editor.problem.otherLanguage.${version}`
+			});
+			expect(holdingSignOff('night-leg-cramps', page)).toBeUndefined();
+		}
+		expect(await database.db.select().from(deskAudit).where(eq(deskAudit.target, 'night-leg-cramps/en'))).toEqual([]);
 	});
 
 	it('lets only a clinician sign off the rule set', async () => {

@@ -10,6 +10,7 @@ import { library } from '../content';
 import type { Db } from '../db';
 import { deskReview } from '../db/desk-schema';
 import { recordAudit, type Actor } from '../desk/audit';
+import type { MessageKey } from '../../i18n';
 
 /** The rule set and hazard log are signed once for both languages. */
 export const ALL_LANGS = 'all';
@@ -132,11 +133,13 @@ export async function signedText(db: Db, subject: string, lang: string): Promise
 
 export type Reviewer = Actor & { name: string; specialty: string; role: Role };
 
+/** A refused sign-off: its HTTP status, the field it is about, a message for logs and what the desk says (a message key). */
 export class ReviewError extends Error {
 	constructor(
 		readonly status: number,
 		readonly field: string,
-		message: string
+		message: string,
+		readonly problem: MessageKey
 	) {
 		super(message);
 	}
@@ -155,11 +158,25 @@ export async function signOff(
 	note: string
 ): Promise<void> {
 	const current = findServed(subject, lang);
-	if (!current) throw new ReviewError(404, 'subject', 'Nothing with this name is served');
+	if (!current) throw new ReviewError(404, 'subject', 'Nothing with this name is served', 'editor.problem.notServed');
 	if (!can(reviewer.role, reviewPermission(subject)))
-		throw new ReviewError(403, 'subject', 'Only a clinician may sign off the triage rules and the hazard log');
+		throw new ReviewError(
+			403,
+			'subject',
+			'Only a clinician may sign off the triage rules and the hazard log',
+			'editor.problem.clinicianOnly'
+		);
+	// The other language's text is another page: signing it here would put a name on a page nobody checked.
+	const other = served.find((s) => s.subject === subject && s.lang !== lang && s.version.hash === expectedHash);
+	if (other && other.lang !== ALL_LANGS)
+		throw new ReviewError(
+			409,
+			'hash',
+			`The version is the ${other.lang} page's, not the ${lang} page's`,
+			`editor.problem.otherLanguage.${other.lang}`
+		);
 	if (current.version.hash !== expectedHash)
-		throw new ReviewError(409, 'hash', 'The text changed while you were reading it; read it again');
+		throw new ReviewError(409, 'hash', 'The text changed while you were reading it; read it again', 'editor.problem.textChanged');
 	// The sign-off and its audit row commit together or not at all.
 	await db.transaction(async (tx) => {
 		await tx.insert(deskReview).values({

@@ -1,9 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { fieldProblem, formProblems } from '$lib/core/desk/form-problems';
+import { accountForm, accountLabels, disableForm, inviteForm, inviteLabels, roleForm } from '$lib/core/desk/forms';
 import { ROLES } from '$lib/core/desk/roles';
 import { appDatabase } from '$lib/server/db/app';
 import { requireDesk } from '$lib/server/desk/access';
 import { AccountError, changeRole, createInvite, listAccounts, resetTwoFactor, setDisabled } from '$lib/server/desk/accounts';
+import type { MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
@@ -11,16 +14,10 @@ export const load = (async ({ locals }) => {
 	return { accounts: await listAccounts((await appDatabase()).db), roles: ROLES };
 }) satisfies PageServerLoad;
 
-const inviteSchema = z.object({
-	email: z.email().max(320),
-	name: z.string().trim().min(1).max(120),
-	role: z.enum(ROLES),
-	specialty: z.string().trim().max(120).default('')
-});
-const idSchema = z.object({ id: z.string().min(1).max(64) });
+const invalid = (action: string, error: z.ZodError, labels: Parameters<typeof formProblems>[1]) =>
+	fail(400, { action, problems: formProblems(error, labels) });
 
-const invalid = (action: string, error: z.ZodError) =>
-	fail(400, { action, field: String(error.issues[0].path[0]), message: error.issues[0].message });
+const LABELS: Record<string, MessageKey> = { ...inviteLabels, ...accountLabels };
 
 /** Runs an account change; a refused one (no such account, yourself) says which field. */
 async function change(action: string, run: () => Promise<void>) {
@@ -28,7 +25,8 @@ async function change(action: string, run: () => Promise<void>) {
 		await run();
 		return { action, done: true };
 	} catch (e) {
-		if (e instanceof AccountError) return fail(400, { action, field: e.field, message: e.message });
+		if (e instanceof AccountError)
+			return fail(400, { action, problems: [fieldProblem(e.field, LABELS[e.field] ?? 'editor.problem.theForm', e.problem)] });
 		throw e;
 	}
 }
@@ -36,8 +34,8 @@ async function change(action: string, run: () => Promise<void>) {
 export const actions = {
 	invite: async ({ request, locals, url, params }) => {
 		requireDesk(locals, 'accounts');
-		const parsed = inviteSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('invite', parsed.error);
+		const parsed = inviteForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return invalid('invite', parsed.error, inviteLabels);
 		const { token, expiresAt } = await createInvite((await appDatabase()).db, parsed.data, locals.desk!);
 		return {
 			action: 'invite',
@@ -48,22 +46,22 @@ export const actions = {
 	},
 	role: async ({ request, locals }) => {
 		requireDesk(locals, 'accounts');
-		const parsed = idSchema.extend({ role: z.enum(ROLES) }).safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('role', parsed.error);
+		const parsed = roleForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return invalid('role', parsed.error, accountLabels);
 		return change('role', async () => changeRole((await appDatabase()).db, parsed.data.id, parsed.data.role, locals.desk!));
 	},
 	disable: async ({ request, locals }) => {
 		requireDesk(locals, 'accounts');
-		const parsed = idSchema.extend({ disabled: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('disable', parsed.error);
+		const parsed = disableForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return invalid('disable', parsed.error, accountLabels);
 		return change('disable', async () =>
 			setDisabled((await appDatabase()).db, parsed.data.id, parsed.data.disabled === 'true', locals.desk!)
 		);
 	},
 	resetTwoFactor: async ({ request, locals }) => {
 		requireDesk(locals, 'accounts');
-		const parsed = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('resetTwoFactor', parsed.error);
+		const parsed = accountForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return invalid('resetTwoFactor', parsed.error, accountLabels);
 		return change('resetTwoFactor', async () => resetTwoFactor((await appDatabase()).db, parsed.data.id, locals.desk!));
 	}
 } satisfies Actions;

@@ -5,11 +5,11 @@ import { apiError, zodIssues } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
-	requireDesk(locals, 'inbox');
+	const actor = requireDesk(locals, 'inbox');
 	const parsed = parseInboxFilter(url.searchParams);
 	if (!parsed.success) return apiError(400, 'invalid_query', 'Check the filter', zodIssues(parsed.error));
 	const { db } = await appDatabase();
-	return new Response(inboxCsv(db, { ...parsed.data, after: undefined }), {
+	return new Response(inboxCsv(db, { ...parsed.data, after: undefined }, actor), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="feedback-${new Date().toISOString().slice(0, 10)}.csv"`
