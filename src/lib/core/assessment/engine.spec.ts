@@ -132,7 +132,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 10.5 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -141,7 +141,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 11 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -150,7 +150,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 15, perWeek: 3 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'frequent-cramps', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'frequent-cramps', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -159,7 +159,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: 3 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'long-and-frequent', 'frequent-cramps', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'long-and-frequent', 'frequent-cramps', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -168,7 +168,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: 2 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -177,7 +177,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: null },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -233,9 +233,12 @@ const scenarios: Scenario[] = [
 		answers: { signs: [sign] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['clot-signs', 'no-clear-cause', 'first-aid-withheld-clot', 'general-prevention'],
+		reasons: ['clot-signs', 'first-aid-withheld-clot', 'general-prevention'],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		// the clot card forbids stretching: the general plan's stretching is left out, and says why
+		leftOut: ['regular-stretching'],
+		planLacks: ['regular-stretching', 'warm-foot-baths', 'professional-massage']
 	})),
 	// [H-03.2] clot risk never reassures
 	...CLOT_RISK.map((factor): Scenario => ({
@@ -257,9 +260,10 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['previous-clot'], signs: ['pain-not-easing'] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['clot-signs', 'clot-risk', 'no-clear-cause', 'first-aid-withheld-clot', 'general-prevention'],
+		reasons: ['clot-signs', 'clot-risk', 'first-aid-withheld-clot', 'general-prevention'],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		leftOut: ['regular-stretching']
 	},
 	// [H-01] the lung clot: emergency, and only the emergency
 	...(['chest-pain', 'breathlessness', 'coughing-blood', 'fainting'] as const).map((sign): Scenario => ({
@@ -307,8 +311,9 @@ const scenarios: Scenario[] = [
 		reasons: ['tear-signs', 'leg-injury', 'first-aid-withheld-injury'],
 		causes: ['overstrain', 'injury-immobilisation'],
 		firstAid: [],
-		leftOut: ['professional-massage', 'regular-stretching'],
-		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching']
+		// [H-37.2] the tear card forbids training: no warm-up routine beside it
+		leftOut: ['warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching', 'warm-up-and-cool-down']
 	},
 	{
 		name: "[H-04.1] can't stand on tiptoe while walking → urgent",
@@ -318,8 +323,8 @@ const scenarios: Scenario[] = [
 		reasons: ['tear-signs', 'first-aid-withheld-injury'],
 		causes: ['overstrain'],
 		firstAid: [],
-		leftOut: ['professional-massage', 'regular-stretching'],
-		planLacks: ['professional-massage', 'regular-stretching']
+		leftOut: ['warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'regular-stretching', 'warm-up-and-cool-down']
 	},
 	{
 		name: "[H-04.4] the issue's case: a recent injury in sport gets no massage, heat or hard stretching",
@@ -329,8 +334,8 @@ const scenarios: Scenario[] = [
 		reasons: ['leg-injury'],
 		causes: ['overstrain', 'injury-immobilisation'],
 		firstAid: [],
-		leftOut: ['wall-stretch', 'pinch-massage', 'thumb-pressure', 'professional-massage'],
-		planLacks: ['professional-massage', 'warm-foot-baths']
+		leftOut: ['wall-stretch', 'pinch-massage', 'thumb-pressure', 'warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching']
 	},
 	{
 		name: '[H-04.4] a recent injury at night keeps only the foot circles',
@@ -340,8 +345,8 @@ const scenarios: Scenario[] = [
 		reasons: ['leg-injury'],
 		causes: ['night-position', 'injury-immobilisation'],
 		firstAid: ['foot-rotations'],
-		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths'],
-		planLacks: ['warm-foot-baths']
+		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths', 'regular-stretching'],
+		planLacks: ['warm-foot-baths', 'regular-stretching']
 	},
 	// [H-05], [H-06] the issue's pregnant reader: no medicine, no liver, no diet, not flat on the back
 	{
@@ -428,13 +433,14 @@ const scenarios: Scenario[] = [
 		planLacks: ['healthy-weight']
 	},
 	{
-		name: 'an older reader, once a week',
+		name: '[H-36.1] an older reader at night: ageing among the causes, and no getting down on the floor',
 		answers: { situation: 'night', ageGroup: 'older' },
 		urgency: 'self-care',
 		specialist: null,
 		reasons: ['no-warning-signs'],
-		causes: ['night-position'],
-		firstAid: NIGHT_AID
+		causes: ['ageing', 'night-position'],
+		firstAid: ['towel-stretch', 'toe-pull-stretch', 'pinch-massage'],
+		leftOut: ['foot-rotations']
 	},
 	// [H-13] medicines
 	{
@@ -471,14 +477,17 @@ const scenarios: Scenario[] = [
 		specialist: null,
 		reasons: ['dark-urine'],
 		causes: ['overstrain'],
-		firstAid: SPORT_AID
+		firstAid: SPORT_AID,
+		// the muscle-breakdown card says stop exercising: no warm-up routine in the plan
+		leftOut: ['warm-up-and-cool-down'],
+		planLacks: ['warm-up-and-cool-down']
 	},
 	{
 		name: '[H-14.1] a dirty wound → urgent GP',
 		answers: { signs: ['dirty-wound'] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['dirty-wound', 'no-clear-cause', 'general-prevention'],
+		reasons: ['dirty-wound', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -514,7 +523,7 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['varicose-veins'], minutes: 12 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'veins-first', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'veins-first', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -529,12 +538,12 @@ const scenarios: Scenario[] = [
 			'long-and-frequent',
 			'frequent-cramps',
 			'veins-first',
-			'no-clear-cause',
 			'first-aid-withheld-clot',
 			'general-prevention'
 		],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		leftOut: ['regular-stretching']
 	},
 	{
 		name: 'diarrhoea and vomiting',
@@ -579,22 +588,219 @@ const scenarios: Scenario[] = [
 		planLacks: ['healthy-weight']
 	},
 	{
-		name: 'a swollen calf while swimming: only the water technique',
+		name: '[H-37.1] a swollen calf while swimming: float and reach safety, no stretching in the water either',
 		answers: { situation: 'swimming', signs: ['swelling'] },
 		urgency: 'urgent',
 		specialist: null,
 		reasons: ['clot-signs', 'first-aid-withheld-clot', 'water-technique'],
 		causes: ['cold', 'overstrain'],
-		firstAid: ['water-release'],
-		leftOut: ['professional-massage']
+		firstAid: ['water-float'],
+		leftOut: ['water-release', 'warm-up-and-cool-down', 'professional-massage', 'warm-foot-baths'],
+		planLacks: ['warm-foot-baths', 'regular-stretching', 'professional-massage']
 	},
 	{
 		name: 'a whole day with numbness',
 		answers: { minutes: 1440, signs: ['numbness'] },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'nerve-or-muscle-signs', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'nerve-or-muscle-signs', 'general-prevention'],
 		causes: [],
+		firstAid: OTHER_AID
+	},
+	{
+		name: "[H-25.1] the issue's case: heavy sweating and vomiting in sport → the heat card, not \"no warning signs\"",
+		answers: { situation: 'sport', minutes: 3, factors: ['heavy-sweating', 'vomiting', 'intense-exercise'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion-answers'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: SPORT_AID,
+		leftOut: ['warm-up-and-cool-down'],
+		planLacks: ['warm-up-and-cool-down']
+	},
+	{
+		name: '[H-25.1] heat-exhaustion signs on a walk → cool down now',
+		answers: { situation: 'walking', signs: ['heat-exhaustion-signs'], factors: ['hot-environment'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: ['wall-stretch', 'thumb-pressure', 'pinch-massage'],
+		leftOut: ['warm-up-and-cool-down']
+	},
+	{
+		name: '[H-24.1] heatstroke signs → emergency only',
+		answers: { situation: 'sport', signs: ['heatstroke-signs', 'heat-exhaustion-signs'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['heatstroke'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-26.1] confused after drinking a lot in a marathon → emergency, never "drink more"',
+		answers: { situation: 'sport', signs: ['confused-after-drinking-lots'], factors: ['endurance-event', 'heavy-sweating'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['hyponatraemia'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-26.2] a long event without those signs: no "drink plenty" in the plan',
+		answers: { situation: 'sport', factors: ['endurance-event', 'heavy-sweating'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: SPORT_AID,
+		leftOut: ['drink-enough'],
+		planLacks: ['drink-enough']
+	},
+	{
+		name: "[H-27.1] the issue's case: a cast, swelling and pain not easing → compartment syndrome, A&E now",
+		answers: { factors: ['ankle-immobilised', 'leg-injury'], signs: ['swelling', 'pain-not-easing'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['cast-and-pain'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-27.1] pain out of proportion after an injury → emergency',
+		answers: { factors: ['leg-injury'], signs: ['pain-out-of-proportion'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['compartment'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-28.1] numbness around the bottom or new bladder trouble → emergency',
+		answers: { signs: ['saddle-numbness-or-bladder-change', 'numbness'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['cauda-equina'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-29.1] weakness on one side, a drooping face → emergency',
+		answers: { signs: ['stroke-signs'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['stroke'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-30.1] fever with spreading redness → urgent',
+		answers: { signs: ['fever-spreading-redness'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['cellulitis', 'general-prevention'],
+		causes: [],
+		firstAid: ['wall-stretch', 'towel-stretch'],
+		leftOut: ['pinch-massage']
+	},
+	{
+		name: '[H-31.1] tingling around the mouth → urgent',
+		answers: { signs: ['tingling-mouth-or-hand-spasm'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['low-calcium', 'general-prevention'],
+		causes: [],
+		firstAid: OTHER_AID
+	},
+	{
+		name: '[H-31.1] tingling with trouble breathing → emergency',
+		answers: { signs: ['tingling-mouth-or-hand-spasm', 'breathlessness'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['chest-signs', 'low-calcium-severe'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-31.2] tingling in the leg after a thyroid operation → the low-calcium card',
+		answers: { factors: ['neck-surgery'], signs: ['numbness'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['neck-surgery-tingling', 'nerve-or-muscle-signs', 'general-prevention'],
+		causes: [],
+		firstAid: OTHER_AID
+	},
+	...(['recent-birth', 'hormone-medicine', 'cancer'] as const).map((factor): Scenario => ({
+		name: `[H-32.1] ${factor}: a clot risk, never "no warning signs"`,
+		answers: { situation: 'rest', factors: [factor] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['clot-risk', 'no-clear-cause', 'general-prevention'],
+		causes: [],
+		firstAid: ['towel-stretch', 'pinch-massage', 'thumb-pressure']
+	})),
+	{
+		name: '[H-33.1] a blood thinner and a swollen calf: the answer says so',
+		answers: { factors: ['blood-thinners'], signs: ['swelling'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['clot-signs', 'blood-thinners-swelling', 'first-aid-withheld-clot', 'general-prevention'],
+		causes: [],
+		firstAid: [],
+		leftOut: ['regular-stretching']
+	},
+	{
+		name: '[H-33.1] a blood thinner and a fresh injury → GP, no massage or heat',
+		answers: { factors: ['blood-thinners', 'leg-injury'], situation: 'night' },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['blood-thinners-injury', 'leg-injury'],
+		causes: ['night-position', 'injury-immobilisation'],
+		firstAid: ['foot-rotations'],
+		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths', 'regular-stretching'],
+		planLacks: ['warm-foot-baths', 'professional-massage']
+	},
+	{
+		name: '[H-34.1] kidney disease → GP, no potassium-rich food or "drink more"',
+		answers: { factors: ['kidney-disease', 'heavy-sweating'] },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['kidney-disease', 'general-prevention'],
+		causes: ['electrolyte-imbalance'],
+		firstAid: OTHER_AID,
+		leftOut: ['drink-enough', 'isotonic-for-long-sessions', 'rehydrate-when-ill', 'mineral-rich-food'],
+		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
+	},
+	{
+		name: '[H-35.1] diabetes at night: no hot foot baths',
+		answers: { factors: ['diabetes'], situation: 'night' },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['night-position'],
+		firstAid: NIGHT_AID,
+		leftOut: ['warm-foot-baths'],
+		planLacks: ['warm-foot-baths']
+	},
+	{
+		name: '[H-35.2] alcohol dependence: a GP, and "don\'t stop suddenly" instead of "give up alcohol"',
+		answers: { factors: ['alcohol-dependence'] },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['alcohol-dependence'],
+		causes: ['alcohol'],
+		firstAid: OTHER_AID,
+		leftOut: ['no-alcohol-tobacco'],
+		planHas: ['cut-down-alcohol-with-gp'],
+		planLacks: ['no-alcohol-tobacco']
+	},
+	{
+		name: 'liver disease: its cause is named',
+		answers: { factors: ['liver-disease'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs', 'general-prevention'],
+		causes: ['liver-disease'],
 		firstAid: OTHER_AID
 	},
 	{
@@ -699,7 +905,9 @@ describe('what every result holds', () => {
 			['wall-stretch', 'exercise'],
 			['pinch-massage', 'exercise'],
 			['thumb-pressure', 'exercise'],
-			['professional-massage', 'measure']
+			['warm-up-and-cool-down', 'measure'],
+			['professional-massage', 'measure'],
+			['regular-stretching', 'measure']
 		]);
 		for (const l of r.leftOut) expect(l.reason).toMatch(/[а-яё]/i);
 		expect(r.guidedFirstAid).toBeNull();
@@ -716,7 +924,8 @@ describe('what every result holds', () => {
 	it('offers the guided session on land only when nothing was withheld or adapted', () => {
 		expect(run({ situation: 'night' }).guidedFirstAid).toBe('land');
 		expect(run({ situation: 'swimming' }).guidedFirstAid).toBe('water');
-		expect(run({ situation: 'swimming', signs: ['swelling'] }).guidedFirstAid).toBe('water');
+		// the water session stretches the calf: not while the clot card forbids stretching
+		expect(run({ situation: 'swimming', signs: ['swelling'] }).guidedFirstAid).toBeNull();
 		expect(run({ signs: ['swelling'] }).guidedFirstAid).toBeNull();
 	});
 
