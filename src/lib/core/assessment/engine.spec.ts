@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../server/content-files';
 import { parseLibrary } from '../content/library';
-import { URGENCY_LEVELS, type Urgency } from '../content/schema';
+import { AGE_GROUPS, FACTORS, LANGS, SIGNS, SITUATIONS, URGENCY_LEVELS, type ItemKind, type Urgency } from '../content/schema';
 import { assess, type Assessment } from './engine';
-import { assessmentInputSchema, type AssessmentInput } from './input';
+import { assessmentInputSchema, MAX_DURATION_MINUTES, MAX_PER_WEEK, type AssessmentInput } from './input';
+import { resultCards } from './view';
 
 const parsed = parseLibrary(readContentFiles(process.cwd()));
 if (!parsed.ok) throw new Error('content is invalid; see library.spec.ts');
@@ -768,7 +770,7 @@ const scenarios: Scenario[] = [
 		reasons: ['kidney-disease', 'general-prevention'],
 		causes: ['electrolyte-imbalance'],
 		firstAid: OTHER_AID,
-		leftOut: ['drink-enough', 'isotonic-for-long-sessions', 'rehydrate-when-ill', 'mineral-rich-food'],
+		leftOut: ['rehydrate-when-ill', 'drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
 		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
 	},
 	{
@@ -837,68 +839,164 @@ describe('self-check scenarios, in both languages', () => {
 	});
 });
 
-describe('what every result holds', () => {
-	const results: [string, Assessment][] = scenarios.flatMap((s) =>
-		(['en', 'ru'] as const).map((lang) => [`${s.name} (${lang})`, run({ ...s.answers, lang })] as [string, Assessment])
+// Properties over the whole input space: any subset of signs and factors, any age group and
+// situation, durations and counts at and around every threshold the rules use, both languages.
+const thresholds = <K extends 'durationMinutesAbove' | 'perWeekAtLeast'>(key: K) => [
+	...new Set([...lib.rules.values()].flatMap((r) => (r.when[key] === undefined ? [] : [r.when[key]!])))
+];
+const minutesArb = fc.oneof(
+	fc.constant(null),
+	fc.constantFrom(...thresholds('durationMinutesAbove').flatMap((t) => [t - 1, t - 0.5, t, t + 0.5, t + 1])),
+	fc.double({ min: 0.5, max: MAX_DURATION_MINUTES, noNaN: true })
+);
+const perWeekArb = fc.oneof(
+	fc.constant(null),
+	fc.constantFrom(0, MAX_PER_WEEK, ...thresholds('perWeekAtLeast').flatMap((t) => [t - 1, t, t + 1])),
+	fc.integer({ min: 0, max: MAX_PER_WEEK })
+);
+// a few answers (as most readers give) or many, so single rules and their combinations are both drawn
+const someOf = <T>(ids: readonly T[]) => fc.oneof(fc.subarray([...ids], { maxLength: 2 }), fc.subarray([...ids]));
+const inputArb = fc
+	.record({
+		lang: fc.constantFrom(...LANGS),
+		ageGroup: fc.constantFrom(...AGE_GROUPS),
+		episode: fc.record({ durationMinutes: minutesArb, perWeek: perWeekArb, situation: fc.constantFrom(...SITUATIONS) }),
+		factors: someOf(FACTORS),
+		signs: someOf(SIGNS)
+	})
+	.map((raw) => assessmentInputSchema.parse(raw));
+const RUNS = { numRuns: 600 };
+const holds = (predicate: (input: AssessmentInput, r: Assessment) => void) =>
+	fc.assert(
+		fc.property(inputArb, (i) => predicate(i, assess(lib, i))),
+		RUNS
 	);
-	const rank = (u: Urgency) => URGENCY_LEVELS.indexOf(u);
+const rank = (u: Urgency) => URGENCY_LEVELS.indexOf(u);
+/** The cards of the rules that fired (a result may not show a self-care card, but its forbids still hold). */
+const firedCards = (r: Assessment) => r.reasons.flatMap((x) => (lib.rules.has(x.id) ? [lib.care.get(lib.rules.get(x.id)!.care)!] : []));
+const forbidden = (r: Assessment) => new Set<ItemKind>(firedCards(r).flatMap((c) => c.forbids));
+const NUMBERS = { en: ['999', '112', '911'], ru: ['103', '112'] } as const;
 
-	it.each(results)('%s: reasons with sources or a precaution label, a card at its level, never a medicine in the plan', (_, r) => {
-		expect(r.reasons.length).toBeGreaterThan(0);
-		for (const reason of r.reasons) {
-			expect(reason.text).not.toMatch(/\{\w+\}|\{\{/);
-			// a reason cites a source that says it, or carries the label of our own precaution
-			expect(reason.source === null ? reason.precaution : ids(r.sources)).toContain(reason.source ?? '');
-		}
-		expect(lib.care.get(r.care[0])!.level).toBe(r.urgency);
-		expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
-		expect(r.firstAid).not.toContain('pin-prick');
-		for (const c of r.causes) expect(c.why.length).toBeGreaterThan(0);
-		if (r.urgency === 'emergency') {
-			// [H-01.4] only the emergency: the call, nothing else to do now
+describe('what every result holds, for any input', () => {
+	it('[H-38.1] no exercise, water technique or plan item of a kind a card on the answer forbids; no guided session that would run one', () =>
+		holds((_, r) => {
+			const banned = forbidden(r);
+			const clash = (kinds: readonly ItemKind[]) => kinds.filter((k) => banned.has(k));
+			for (const id of r.firstAid) expect(clash(lib.exercises.get(id)!.kinds), id).toEqual([]);
+			for (const p of r.prevention) expect(clash(lib.measures.get(p.id)!.kinds), p.id).toEqual([]);
+			if (r.guidedFirstAid === 'land')
+				for (const sequence of lib.sequences.values())
+					for (const id of sequence.exercises) expect(clash(lib.exercises.get(id)!.kinds), `${sequence.id}: ${id}`).toEqual([]);
+		}));
+
+	it('[H-38.2] no "not a bad sign" note and no self-care card beside an urgent or emergency answer', () =>
+		holds((_, r) => {
+			if (rank(r.urgency) < rank('urgent')) return;
+			expect(r.care.filter((id) => lib.care.get(id)!.level === 'self-care')).toEqual([]);
+			for (const reason of r.reasons) {
+				const note = lib.notes.get(reason.id);
+				if (note?.upTo) expect(rank(r.urgency), note.id).toBeLessThanOrEqual(rank(note.upTo));
+			}
+		}));
+
+	it('[H-01.4] an emergency answer holds only the emergency', () =>
+		holds((_, r) => {
+			if (r.urgency !== 'emergency') return;
 			expect([r.firstAid, r.prevention, r.causes, r.ifWorse, r.leftOut]).toEqual([[], [], [], [], []]);
 			expect(r.care.map((id) => lib.care.get(id)!.level)).toEqual(r.care.map(() => 'emergency'));
+			for (const reason of r.reasons) expect(lib.care.get(lib.rules.get(reason.id)!.care)!.level, reason.id).toBe('emergency');
 			expect(r.guidedFirstAid).toBeNull();
-		} else {
-			expect(r.ifWorse.length).toBeGreaterThan(0);
-			for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
-			expect(r.prevention.length).toBeGreaterThan(0);
+		}));
+
+	it('[H-16.2] the level and the specialist are those of the most urgent card, and cards come most urgent first', () =>
+		holds((_, r) => {
+			const levels = r.care.map((id) => rank(lib.care.get(id)!.level));
+			expect(levels).toEqual([...levels].sort((a, b) => b - a));
+			expect(lib.care.get(r.care[0])!.level).toBe(r.urgency);
+			expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
+		}));
+
+	it('[H-39.1] every emergency and urgent card carries its call sentence with the numbers for the language', () =>
+		holds((i, r) => {
+			const cards = resultCards(lib, r, (markdown) => markdown);
+			expect(cards.map((c) => c.id)).toEqual(r.care);
+			for (const card of cards) {
+				expect([card.title, card.now, card.action].every((t) => t.length > 0)).toBe(true);
+				if (rank(card.level) < rank('urgent')) continue;
+				for (const n of NUMBERS[i.lang]) expect(card.call, `${card.id} (${i.lang})`).toContain(`(tel:${n})`);
+			}
+			if (rank(r.urgency) >= rank('urgent')) expect(cards[0].call).toBeDefined();
+		}));
+
+	it('[H-32.2] a clot risk never reassures: no "no warning signs", and the clot signs lead the safety net', () => {
+		const risks = lib.rules.get('clot-risk')!.when.factors!;
+		holds((i, r) => {
+			if (!i.factors.some((f) => risks.includes(f))) return;
+			expect(ids(r.reasons)).not.toContain('no-warning-signs');
+			expect(r.care).not.toContain('self-care-usual');
+			if (rank(r.urgency) >= rank('urgent')) return;
+			// the clot-risk reason lists the clot signs, and the safety net starts with them
+			const phrase = lib.phrases.get('clot-signs')!.text[i.lang];
+			expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase);
+			expect(r.ifWorse[0].sign).toBe(phrase);
+		});
+	});
+
+	it('[H-35.3] nothing is offered to a reader it is marked as not for (pregnancy, older readers, diabetes, alcohol dependence, a long event, injuries)', () =>
+		holds((i, r) => {
+			const reader = new Set<string>([...i.factors, ...i.signs, i.ageGroup]);
+			const notFor = (item: { avoidWith: { for: string[] }[] }) => item.avoidWith.some((a) => a.for.some((f) => reader.has(f)));
+			for (const id of r.firstAid) expect(notFor(lib.exercises.get(id)!), id).toBe(false);
+			for (const p of r.prevention) expect(notFor(lib.measures.get(p.id)!), p.id).toBe(false);
+			// [H-36.2] an older reader is never asked to get down on the floor at night
+			if (i.ageGroup === 'older' && i.episode.situation === 'night')
+				for (const id of r.firstAid) expect(lib.exercises.get(id)!.position, id).not.toBe('floor');
+		}));
+
+	it('[H-05.1] never a medicine or supplement in a plan; reasons cite a source or carry the precaution label', () =>
+		holds((_, r) => {
+			expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine).map((p) => p.id)).toEqual([]);
+			expect(r.firstAid).not.toContain('pin-prick');
+			expect(r.reasons.length).toBeGreaterThan(0);
+			for (const reason of r.reasons) {
+				expect(reason.text).not.toMatch(/\{\w+\}|\{\{/);
+				expect(reason.source === null ? reason.precaution : ids(r.sources)).toContain(reason.source ?? '');
+			}
+			if (r.urgency !== 'emergency') {
+				expect(r.ifWorse.length).toBeGreaterThan(0);
+				for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
+				expect(r.prevention.length).toBeGreaterThan(0);
+			}
+		}));
+
+	it('[H-17.1] gives the same ids in both languages, with the text in the requested one', () =>
+		fc.assert(
+			fc.property(inputArb, (i) => {
+				const [en, ru] = [assess(lib, { ...i, lang: 'en' }), assess(lib, { ...i, lang: 'ru' })];
+				expect([ids(ru.reasons), ids(ru.causes), ru.firstAid, ids(ru.leftOut), ru.care, ids(ru.prevention)]).toEqual([
+					ids(en.reasons),
+					ids(en.causes),
+					en.firstAid,
+					ids(en.leftOut),
+					en.care,
+					ids(en.prevention)
+				]);
+				expect(ru.reasons.map((x) => x.text).join(' ')).toMatch(/[а-яё]/i);
+				expect(en.reasons.map((x) => x.text).join(' ')).not.toMatch(/[а-яё]/i);
+			}),
+			{ numRuns: 300 }
+		));
+
+	it('[H-03.2] with a clot risk, the reason names the lung-clot signs too, in both languages', () => {
+		for (const lang of LANGS) {
+			const r = run({ factors: ['previous-clot'], lang });
+			const phrase = (id: string) => lib.phrases.get(id)!.text[lang];
+			expect(r.ifWorse.slice(0, 2).map((w) => w.sign)).toEqual([phrase('clot-signs'), phrase('lung-clot-signs')]);
 		}
 	});
+});
 
-	it('[H-05.1] never puts a medicine or supplement in a plan, for any reader', () => {
-		for (const s of scenarios)
-			for (const ageGroup of ['child', 'adult', 'older'] as const) {
-				const r = run({ ...s.answers, ageGroup });
-				expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine).map((p) => p.id)).toEqual([]);
-			}
-		// and the quinine card says it is never for pregnancy or children
-		expect(lib.measures.get('prescribed-anticonvulsants')!.avoidWith[0].for).toEqual(['pregnancy', 'child']);
-	});
-
-	it('[H-17.1] gives the same ids in both languages, with the text in the requested one', () => {
-		for (const s of scenarios) {
-			const [en, ru] = [run({ ...s.answers, lang: 'en' }), run({ ...s.answers, lang: 'ru' })];
-			expect(ids(ru.reasons)).toEqual(ids(en.reasons));
-			expect(ids(ru.causes)).toEqual(ids(en.causes));
-			expect(ru.firstAid).toEqual(en.firstAid);
-			expect(ids(ru.leftOut)).toEqual(ids(en.leftOut));
-			expect(ru.reasons.map((x) => x.text).join(' ')).toMatch(/[а-яё]/i);
-			expect(en.reasons.map((x) => x.text).join(' ')).not.toMatch(/[а-яё]/i);
-		}
-	});
-
-	it('[H-03.2] with a clot risk, the clot signs come first in "if it gets worse", and the reason lists them', () => {
-		for (const factor of CLOT_RISK)
-			for (const lang of ['en', 'ru'] as const) {
-				const r = run({ factors: [factor], lang });
-				const phrase = (id: string) => lib.phrases.get(id)!.text[lang];
-				expect(r.ifWorse.slice(0, 2).map((w) => w.sign)).toEqual([phrase('clot-signs'), phrase('lung-clot-signs')]);
-				expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase('clot-signs'));
-				expect(ids(r.reasons)).not.toContain('no-warning-signs');
-			}
-	});
-
+describe('what a result says', () => {
 	it("[H-04.4] says what it left out and why, in the reader's language", () => {
 		const r = run({ situation: 'sport', factors: ['leg-injury'], lang: 'ru' });
 		expect(r.leftOut.map((l) => [l.id, l.kind])).toEqual([
