@@ -742,7 +742,7 @@ const scenarios: Scenario[] = [
 		firstAid: ['towel-stretch', 'pinch-massage', 'thumb-pressure']
 	})),
 	{
-		name: '[H-33.1] a blood thinner and a swollen calf: the answer says so',
+		name: '[H-32.3] a blood thinner and a swollen calf: the answer says so',
 		answers: { factors: ['blood-thinners'], signs: ['swelling'] },
 		urgency: 'urgent',
 		specialist: null,
@@ -752,7 +752,7 @@ const scenarios: Scenario[] = [
 		leftOut: ['regular-stretching']
 	},
 	{
-		name: '[H-33.1] a blood thinner and a fresh injury → GP, no massage or heat',
+		name: '[H-32.3] a blood thinner and a fresh injury → GP, no massage or heat',
 		answers: { factors: ['blood-thinners', 'leg-injury'], situation: 'night' },
 		urgency: 'see-doctor',
 		specialist: 'gp',
@@ -763,7 +763,7 @@ const scenarios: Scenario[] = [
 		planLacks: ['warm-foot-baths', 'professional-massage']
 	},
 	{
-		name: '[H-34.1] kidney disease → GP, no potassium-rich food or "drink more"',
+		name: '[H-33.1] kidney disease → GP, no potassium-rich food or "drink more"',
 		answers: { factors: ['kidney-disease', 'heavy-sweating'] },
 		urgency: 'see-doctor',
 		specialist: 'gp',
@@ -774,7 +774,7 @@ const scenarios: Scenario[] = [
 		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
 	},
 	{
-		name: '[H-35.1] diabetes at night: no hot foot baths',
+		name: '[H-34.1] diabetes at night: no hot foot baths',
 		answers: { factors: ['diabetes'], situation: 'night' },
 		urgency: 'self-care',
 		specialist: null,
@@ -785,7 +785,7 @@ const scenarios: Scenario[] = [
 		planLacks: ['warm-foot-baths']
 	},
 	{
-		name: '[H-35.2] alcohol dependence: a GP, and "don\'t stop suddenly" instead of "give up alcohol"',
+		name: '[H-35.1] alcohol dependence: a GP, and "don\'t stop suddenly" instead of "give up alcohol"',
 		answers: { factors: ['alcohol-dependence'] },
 		urgency: 'see-doctor',
 		specialist: 'gp',
@@ -878,7 +878,7 @@ const forbidden = (r: Assessment) => new Set<ItemKind>(firedCards(r).flatMap((c)
 const NUMBERS = { en: ['999', '112', '911'], ru: ['103', '112'] } as const;
 
 describe('what every result holds, for any input', () => {
-	it('[H-38.1] no exercise, water technique or plan item of a kind a card on the answer forbids; no guided session that would run one', () =>
+	it('[H-37.3] no exercise, water technique or plan item of a kind a card on the answer forbids; no guided session that would run one', () =>
 		holds((_, r) => {
 			const banned = forbidden(r);
 			const clash = (kinds: readonly ItemKind[]) => kinds.filter((k) => banned.has(k));
@@ -889,7 +889,7 @@ describe('what every result holds, for any input', () => {
 					for (const id of sequence.exercises) expect(clash(lib.exercises.get(id)!.kinds), `${sequence.id}: ${id}`).toEqual([]);
 		}));
 
-	it('[H-38.2] no "not a bad sign" note and no self-care card beside an urgent or emergency answer', () =>
+	it('[H-37.4] no "not a bad sign" note and no self-care card beside an urgent or emergency answer', () =>
 		holds((_, r) => {
 			if (rank(r.urgency) < rank('urgent')) return;
 			expect(r.care.filter((id) => lib.care.get(id)!.level === 'self-care')).toEqual([]);
@@ -916,7 +916,7 @@ describe('what every result holds, for any input', () => {
 			expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
 		}));
 
-	it('[H-39.1] every emergency and urgent card carries its call sentence with the numbers for the language', () =>
+	it('[H-38.1] every emergency and urgent card carries its call sentence with the numbers for the language', () =>
 		holds((i, r) => {
 			const cards = resultCards(lib, r, (markdown) => markdown);
 			expect(cards.map((c) => c.id)).toEqual(r.care);
@@ -942,15 +942,36 @@ describe('what every result holds, for any input', () => {
 		});
 	});
 
-	it('[H-35.3] nothing is offered to a reader it is marked as not for (pregnancy, older readers, diabetes, alcohol dependence, a long event, injuries)', () =>
+	it('[H-34.2] nothing is offered to a reader it is marked as not for (pregnancy, older readers, diabetes, alcohol dependence, a long event, injuries)', () =>
 		holds((i, r) => {
 			const reader = new Set<string>([...i.factors, ...i.signs, i.ageGroup]);
 			const notFor = (item: { avoidWith: { for: string[] }[] }) => item.avoidWith.some((a) => a.for.some((f) => reader.has(f)));
 			for (const id of r.firstAid) expect(notFor(lib.exercises.get(id)!), id).toBe(false);
 			for (const p of r.prevention) expect(notFor(lib.measures.get(p.id)!), p.id).toBe(false);
-			// [H-36.2] an older reader is never asked to get down on the floor at night
-			if (i.ageGroup === 'older' && i.episode.situation === 'night')
-				for (const id of r.firstAid) expect(lib.exercises.get(id)!.position, id).not.toBe('floor');
+		}));
+
+	it('[H-36.2] an older reader is never asked to get down on the floor at night', () =>
+		holds((i, r) => {
+			if (i.ageGroup !== 'older' || i.episode.situation !== 'night') return;
+			for (const id of r.firstAid) expect(lib.exercises.get(id)!.position, id).not.toBe('floor');
+			expect(r.guidedFirstAid).not.toBe('land');
+		}));
+
+	it('[H-33.2] with kidney disease, never a potassium-rich food or a "drink more" measure in the plan', () =>
+		holds((i, r) => {
+			if (!i.factors.includes('kidney-disease')) return;
+			for (const p of r.prevention) expect(lib.measures.get(p.id)!.kinds, p.id).not.toEqual(expect.arrayContaining(['potassium']));
+			for (const p of r.prevention) expect(lib.measures.get(p.id)!.kinds, p.id).not.toEqual(expect.arrayContaining(['fluids']));
+		}));
+
+	it('[H-35.2] "give up alcohol" only ever comes with "don\'t stop suddenly: talk to a GP"', () =>
+		holds((i, r) => {
+			const stop = { en: "don't stop suddenly", ru: 'не бросайте резко' };
+			for (const p of r.prevention) {
+				const m = lib.measures.get(p.id)!;
+				if (m.kinds.includes('alcohol-stop')) expect(m.body[i.lang], m.id).toContain(stop[i.lang]);
+			}
+			if (i.factors.includes('alcohol-dependence')) expect(ids(r.prevention)).not.toContain('no-alcohol-tobacco');
 		}));
 
 	it('[H-05.1] never a medicine or supplement in a plan; reasons cite a source or carry the precaution label', () =>
@@ -997,6 +1018,20 @@ describe('what every result holds, for any input', () => {
 });
 
 describe('what a result says', () => {
+	it('[H-28.2] the numbness and weakness safety net lists the emergencies instead of "not an emergency"', () => {
+		for (const lang of LANGS) {
+			// phrases are stored as written; a phrase inside a phrase is expanded where it is used
+			const exceptions = lib.phrases.get('nerve-emergencies')!.text[lang].replace('{{phrase:emergency-numbers}}', lib.phrases.get('emergency-numbers')!.text[lang]);
+			const net = run({ lang }).ifWorse.find((w) => w.sign === lib.rules.get('nerve-or-muscle-signs')!.ifWorse!.sign[lang])!;
+			expect(net.text).toContain(exceptions);
+			expect(lib.care.get('see-doctor-gp')!.action[lang]).toContain(exceptions);
+			for (const n of NUMBERS[lang]) expect(exceptions).toContain(`(tel:${n})`);
+		}
+		const notAnEmergency = /not an emergency|not urgent|не срочно/i;
+		for (const rule of lib.rules.values()) for (const lang of LANGS) expect(rule.ifWorse?.text[lang] ?? '', rule.id).not.toMatch(notAnEmergency);
+		for (const card of lib.care.values()) for (const lang of LANGS) expect(`${card.now[lang]} ${card.action[lang]}`, card.id).not.toMatch(notAnEmergency);
+	});
+
 	it("[H-04.4] says what it left out and why, in the reader's language", () => {
 		const r = run({ situation: 'sport', factors: ['leg-injury'], lang: 'ru' });
 		expect(r.leftOut.map((l) => [l.id, l.kind])).toEqual([

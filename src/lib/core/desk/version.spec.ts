@@ -93,7 +93,7 @@ describe('ruleSetVersion and documentVersion', () => {
 	});
 });
 
-describe('[H-39.2] the rule-set version covers every input to an answer', () => {
+describe('[H-39.1] the rule-set version covers every input to an answer', () => {
 	// the catalogs as the server bundles them (src/lib/server/messages.ts)
 	const catalogs = Object.fromEntries(
 		LANGS.map((lang) => [
