@@ -313,7 +313,7 @@ const scenarios: Scenario[] = [
 		reasons: ['tear-signs', 'leg-injury', 'first-aid-withheld-injury'],
 		causes: ['overstrain', 'injury-immobilisation'],
 		firstAid: [],
-		// [H-37.2] the tear card forbids training: no warm-up routine beside it
+		// the tear card forbids training: no warm-up routine beside it
 		leftOut: ['warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
 		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching', 'warm-up-and-cool-down']
 	},
@@ -1018,6 +1018,19 @@ describe('what every result holds, for any input', () => {
 });
 
 describe('what a result says', () => {
+	it("[H-37.2] the issue's reproductions: a swollen calf at night gets no foot baths or stretching, a tear no warm-up", () => {
+		for (const lang of LANGS) {
+			const swollen = run({ situation: 'night', minutes: 3, signs: ['swelling'], lang });
+			expect(swollen.urgency).toBe('urgent');
+			expect(ids(swollen.prevention)).not.toEqual(expect.arrayContaining(['warm-foot-baths']));
+			expect(ids(swollen.prevention)).not.toContain('regular-stretching');
+			expect(ids(swollen.leftOut)).toEqual(expect.arrayContaining(['warm-foot-baths', 'regular-stretching']));
+			const tear = run({ situation: 'sport', signs: ['pop-or-snap'], lang });
+			expect(ids(tear.prevention)).not.toContain('warm-up-and-cool-down');
+			expect(tear.leftOut.find((l) => l.id === 'warm-up-and-cool-down')!.reason).toBe(lib.care.get('urgent-tear')!.forbidsReason![lang]);
+		}
+	});
+
 	it('[H-28.2] the numbness and weakness safety net lists the emergencies instead of "not an emergency"', () => {
 		for (const lang of LANGS) {
 			// phrases are stored as written; a phrase inside a phrase is expanded where it is used
