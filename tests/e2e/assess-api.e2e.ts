@@ -144,12 +144,16 @@ test.describe("the issue's reproductions, through the API", () => {
 		expect(body.ifWorse[0].sign).toContain('Signs of a blood clot');
 	});
 
-	test('[H-38.2] a cold, pale leg: the emergency card carries its heading, what to do and the call with the numbers', async ({ request }) => {
+	test('[H-38.2] a cold, pale leg: the emergency card carries its heading, what to do and the call with the numbers', async ({
+		request
+	}) => {
 		for (const [lang, numbers] of [
 			['en', ['999', '112', '911']],
 			['ru', ['103', '112']]
 		] as const) {
-			const res = await request.post(url, { data: { lang, episode: { durationMinutes: 5, perWeek: 1, situation: 'rest' }, signs: ['cold-pale-leg'] } });
+			const res = await request.post(url, {
+				data: { lang, episode: { durationMinutes: 5, perWeek: 1, situation: 'rest' }, signs: ['cold-pale-leg'] }
+			});
 			await expectMatchesOpenApi(request, 'post', url, res);
 			const body = await res.json();
 			expect(body.care).toEqual(['emergency-limb']);
@@ -161,7 +165,9 @@ test.describe("the issue's reproductions, through the API", () => {
 		}
 	});
 
-	test("[H-25.1] the issue's heat case: sweating, vomiting and hard training → the heat card with its call, not 'no warning signs'", async ({ request }) => {
+	test("[H-25.1] the issue's heat case: sweating, vomiting and hard training → the heat card with its call, not 'no warning signs'", async ({
+		request
+	}) => {
 		const res = await request.post(url, {
 			data: { episode: { durationMinutes: 3, perWeek: 1, situation: 'sport' }, factors: ['heavy-sweating', 'vomiting', 'intense-exercise'] }
 		});

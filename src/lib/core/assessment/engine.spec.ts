@@ -610,7 +610,7 @@ const scenarios: Scenario[] = [
 		firstAid: OTHER_AID
 	},
 	{
-		name: "[H-25.1] the issue's case: heavy sweating and vomiting in sport → the heat card, not \"no warning signs\"",
+		name: '[H-25.1] the issue\'s case: heavy sweating and vomiting in sport → the heat card, not "no warning signs"',
 		answers: { situation: 'sport', minutes: 3, factors: ['heavy-sweating', 'vomiting', 'intense-exercise'] },
 		urgency: 'urgent',
 		specialist: null,
@@ -1034,15 +1034,19 @@ describe('what a result says', () => {
 	it('[H-28.2] the numbness and weakness safety net lists the emergencies instead of "not an emergency"', () => {
 		for (const lang of LANGS) {
 			// phrases are stored as written; a phrase inside a phrase is expanded where it is used
-			const exceptions = lib.phrases.get('nerve-emergencies')!.text[lang].replace('{{phrase:emergency-numbers}}', lib.phrases.get('emergency-numbers')!.text[lang]);
+			const exceptions = lib.phrases
+				.get('nerve-emergencies')!
+				.text[lang].replace('{{phrase:emergency-numbers}}', lib.phrases.get('emergency-numbers')!.text[lang]);
 			const net = run({ lang }).ifWorse.find((w) => w.sign === lib.rules.get('nerve-or-muscle-signs')!.ifWorse!.sign[lang])!;
 			expect(net.text).toContain(exceptions);
 			expect(lib.care.get('see-doctor-gp')!.action[lang]).toContain(exceptions);
 			for (const n of NUMBERS[lang]) expect(exceptions).toContain(`(tel:${n})`);
 		}
 		const notAnEmergency = /not an emergency|not urgent|не срочно/i;
-		for (const rule of lib.rules.values()) for (const lang of LANGS) expect(rule.ifWorse?.text[lang] ?? '', rule.id).not.toMatch(notAnEmergency);
-		for (const card of lib.care.values()) for (const lang of LANGS) expect(`${card.now[lang]} ${card.action[lang]}`, card.id).not.toMatch(notAnEmergency);
+		for (const rule of lib.rules.values())
+			for (const lang of LANGS) expect(rule.ifWorse?.text[lang] ?? '', rule.id).not.toMatch(notAnEmergency);
+		for (const card of lib.care.values())
+			for (const lang of LANGS) expect(`${card.now[lang]} ${card.action[lang]}`, card.id).not.toMatch(notAnEmergency);
 	});
 
 	it("[H-04.4] says what it left out and why, in the reader's language", () => {

@@ -167,7 +167,10 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 }
 
 /** Whether the form asks this answer for this reader (heat signs under sport and walking, or in the heat). */
-export function isAsked(answer: Answer, input: Pick<AssessmentInput, 'factors'> & { episode: Pick<AssessmentInput['episode'], 'situation'> }): boolean {
+export function isAsked(
+	answer: Answer,
+	input: Pick<AssessmentInput, 'factors'> & { episode: Pick<AssessmentInput['episode'], 'situation'> }
+): boolean {
 	const when = answer.askWhen;
 	return !when || when.situations.includes(input.episode.situation) || when.factors.some((f) => input.factors.includes(f));
 }
@@ -180,11 +183,7 @@ const avoidFor = (avoidWith: AvoidWith[], reader: Set<string>) => avoidWith.find
 export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const lang = input.lang;
 	const situation = get(lib.situations, input.episode.situation);
-	const answers: Answer[] = [
-		situation,
-		...[...new Set(input.factors)].map((id) => get(lib.factors, id)),
-		get(lib.ages, input.ageGroup)
-	];
+	const answers: Answer[] = [situation, ...[...new Set(input.factors)].map((id) => get(lib.factors, id)), get(lib.ages, input.ageGroup)];
 	const labelOf = (id: string) => lowerFirst((lib.signs.get(id) ?? get(lib.factors, id)).label[lang]);
 	const reader = new Set<string>([...input.factors, ...input.signs, input.ageGroup]);
 
@@ -217,7 +216,10 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 		const avoid = avoidFor(e.avoidWith, reader);
 		if (!card && !avoid) return { chosen: id };
 		const candidate = card ? e.fallback : avoid!.instead;
-		const instead = candidate && !forbiddenBy(get(lib.exercises, candidate).kinds) && !avoidFor(get(lib.exercises, candidate).avoidWith, reader) ? candidate : undefined;
+		const instead =
+			candidate && !forbiddenBy(get(lib.exercises, candidate).kinds) && !avoidFor(get(lib.exercises, candidate).avoidWith, reader)
+				? candidate
+				: undefined;
 		const reason = avoid ? avoid.reason[lang] : card!.forbidsReason![lang];
 		return { chosen: instead, left: { id, kind: 'exercise', title: e.title[lang], reason, instead } };
 	};

@@ -98,18 +98,36 @@ describe('[H-39.1] the rule-set version covers every input to an answer', () => 
 	const catalogs = Object.fromEntries(
 		LANGS.map((lang) => [
 			lang,
-			Object.assign({}, ...readdirSync(`messages/${lang}`).map((f) => JSON.parse(readFileSync(`messages/${lang}/${f}`, 'utf8')))) as Record<string, string>
+			Object.assign({}, ...readdirSync(`messages/${lang}`).map((f) => JSON.parse(readFileSync(`messages/${lang}/${f}`, 'utf8')))) as Record<
+				string,
+				string
+			>
 		])
 	);
 	const base = ruleSetVersion(lib, catalogs).hash;
-	const LISTS = ['rules', 'signs', 'factors', 'situations', 'ages', 'notes', 'care', 'phrases', 'exercises', 'measures', 'sequences', 'causes', 'sources'] as const;
+	const LISTS = [
+		'rules',
+		'signs',
+		'factors',
+		'situations',
+		'ages',
+		'notes',
+		'care',
+		'phrases',
+		'exercises',
+		'measures',
+		'sequences',
+		'causes',
+		'sources'
+	] as const;
 
 	/** Every leaf (a string, number or boolean) under `value`, as its parent and key, so it can be changed in place and put back. */
 	function* leaves(value: unknown, path: string): Generator<{ parent: Record<PropertyKey, unknown>; key: PropertyKey; path: string }> {
 		if (value === null || typeof value !== 'object') return;
 		for (const [key, child] of Object.entries(value))
 			if (child !== null && typeof child === 'object') yield* leaves(child, `${path}.${key}`);
-			else if (child !== undefined) yield { parent: value as Record<PropertyKey, unknown>, key: Array.isArray(value) ? Number(key) : key, path: `${path}.${key}` };
+			else if (child !== undefined)
+				yield { parent: value as Record<PropertyKey, unknown>, key: Array.isArray(value) ? Number(key) : key, path: `${path}.${key}` };
 	}
 	const changed = (v: unknown) => (typeof v === 'string' ? `${v}!` : typeof v === 'number' ? v + 1 : !v);
 
@@ -128,7 +146,11 @@ describe('[H-39.1] the rule-set version covers every input to an answer', () => 
 					walked++;
 					// every leaf's "path: value" line is in the signed text...
 					// ...and one leaf of each shape (exercises.*.avoidWith[].for[], …) is changed for real: hashing all takes minutes
-					const shape = `${list}:${path.split('.').slice(1).map((p) => (/^\d+$/.test(p) ? '[]' : p)).join('.')}`;
+					const shape = `${list}:${path
+						.split('.')
+						.slice(1)
+						.map((p) => (/^\d+$/.test(p) ? '[]' : p))
+						.join('.')}`;
 					if (shapes.has(shape)) continue;
 					shapes.add(shape);
 					const before = parent[key];
@@ -139,7 +161,14 @@ describe('[H-39.1] the rule-set version covers every input to an answer', () => 
 		expect(missed).toEqual([]);
 		expect(walked).toBeGreaterThan(1000);
 		// avoidWith, medicine, kinds, fallback and forbids are among the shapes changed
-		for (const shape of ['exercises:avoidWith.[].for.[]', 'measures:medicine', 'measures:kinds.[]', 'exercises:fallback', 'care:forbids.[]', 'sequences:exercises.[]'])
+		for (const shape of [
+			'exercises:avoidWith.[].for.[]',
+			'measures:medicine',
+			'measures:kinds.[]',
+			'exercises:fallback',
+			'care:forbids.[]',
+			'sequences:exercises.[]'
+		])
 			expect([...shapes], shape).toContain(shape);
 		expect(ruleSetVersion(edited, catalogs).hash).toBe(base);
 	});

@@ -33,7 +33,9 @@ function servedSubjects(): Subject[] {
 			version: guideVersion(library, guide, lang)
 		}))
 	);
-	const clinical: Subject[] = [{ subject: RULES, lang: ALL_LANGS, title: 'Self-check rule set', version: ruleSetVersion(library, catalogs) }];
+	const clinical: Subject[] = [
+		{ subject: RULES, lang: ALL_LANGS, title: 'Self-check rule set', version: ruleSetVersion(library, catalogs) }
+	];
 	if (hazardLogFile !== undefined)
 		clinical.push({
 			subject: HAZARD_LOG,
