@@ -130,7 +130,9 @@ test.describe("the issue's reproductions, through the API", () => {
 			'wall-stretch',
 			'pinch-massage',
 			'thumb-pressure',
-			'professional-massage'
+			'warm-up-and-cool-down',
+			'professional-massage',
+			'regular-stretching'
 		]);
 	});
 
