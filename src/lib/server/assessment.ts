@@ -3,7 +3,7 @@
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
 import { resultCards, type AssessmentPage, type CheckChoices } from '../core/assessment/view';
-import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
+import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
 import { anchorOf, measureView, type CareView, type MeasureView } from '../core/content/view';
 import { library } from './content';
 import { renderMarkdown } from './markdown';
@@ -18,8 +18,11 @@ export function assessmentAnswer(input: AssessmentInput): Assessment & { cards: 
 
 /** The form's choices in the reader's language, in the order the API lists them. */
 export function checkForm(lang: Lang): CheckChoices {
-	const choices = (map: Map<string, { label: { en: string; ru: string } }>, ids: readonly string[]) =>
-		ids.map((id) => ({ id, label: map.get(id)!.label[lang] }));
+	const choices = (map: Map<string, Answer>, ids: readonly string[]) =>
+		ids.map((id) => {
+			const { label, askWhen } = map.get(id)!;
+			return { id, label: label[lang], ...(askWhen && { askWhen }) };
+		});
 	return {
 		situations: choices(library.situations, SITUATIONS),
 		factors: choices(library.factors, FACTORS),

@@ -4,7 +4,8 @@ import type { Library } from '../content/library';
 import { careView, get, type CareView, type MeasureView } from '../content/view';
 import type { Assessment } from './engine';
 
-export type Choice = { id: string; label: string };
+/** `askWhen`: ask it only with one of these situations or factors (content/signs), as the engine's safety net does. */
+export type Choice = { id: string; label: string; askWhen?: { situations: string[]; factors: string[] } };
 /** Signs come in groups (in the leg, after an injury, elsewhere in the body) so a short page still asks them all. */
 export type CheckChoices = { situations: Choice[]; factors: Choice[]; signs: { group: string; choices: Choice[] }[] };
 
