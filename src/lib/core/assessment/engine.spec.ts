@@ -621,6 +621,25 @@ const scenarios: Scenario[] = [
 		planLacks: ['warm-up-and-cool-down']
 	},
 	{
+		name: '[H-25.1] being sick in the heat, at rest → the heat card',
+		answers: { situation: 'rest', factors: ['hot-environment', 'vomiting'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion-in-heat'],
+		causes: ['electrolyte-imbalance'],
+		firstAid: ['towel-stretch', 'pinch-massage', 'thumb-pressure']
+	},
+	{
+		name: 'sweating and being sick at night, without heat: a stomach bug, not heat exhaustion',
+		answers: { situation: 'night', factors: ['heavy-sweating', 'vomiting'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['electrolyte-imbalance', 'night-position'],
+		firstAid: NIGHT_AID,
+		planHas: ['rehydrate-when-ill']
+	},
+	{
 		name: '[H-25.1] heat-exhaustion signs on a walk → cool down now',
 		answers: { situation: 'walking', signs: ['heat-exhaustion-signs'], factors: ['hot-environment'] },
 		urgency: 'urgent',
