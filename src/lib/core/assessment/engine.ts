@@ -145,6 +145,8 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 	const levelOf = (rule: Rule) => get(lib.care, rule.care).level;
 	const asked = (sign: string) => isAsked(get(lib.signs, sign), input);
 	const firedIds = new Set(fired.map((f) => f.rule.id));
+	// a rule whose card the answer already holds adds nothing to watch for
+	const firedCards = new Set(fired.map((f) => f.rule.care));
 	const first = [...new Set(fired.flatMap((f) => f.rule.ifWorseFirst))];
 	const order = (r: Rule) => (first.includes(r.id) ? first.indexOf(r.id) - first.length : 0);
 	const rules = [...lib.rules.values()]
@@ -158,7 +160,7 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 				(!r.when.signs || r.when.signs.some(asked))
 		)
 		.sort((a, b) => order(a) - order(b) || rank(levelOf(b)) - rank(levelOf(a)));
-	const next = rules.filter((r) => !firedIds.has(r.id) && rank(levelOf(r)) >= rank(urgency));
+	const next = rules.filter((r) => !firedIds.has(r.id) && !firedCards.has(r.care) && rank(levelOf(r)) >= rank(urgency));
 	return (next.length ? next : rules.filter((r) => levelOf(r) === urgency)).map((r) => ({
 		sign: r.ifWorse!.sign[input.lang],
 		urgency: levelOf(r),
