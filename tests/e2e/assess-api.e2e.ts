@@ -130,7 +130,9 @@ test.describe("the issue's reproductions, through the API", () => {
 			'wall-stretch',
 			'pinch-massage',
 			'thumb-pressure',
-			'professional-massage'
+			'warm-up-and-cool-down',
+			'professional-massage',
+			'regular-stretching'
 		]);
 	});
 
@@ -142,6 +144,50 @@ test.describe("the issue's reproductions, through the API", () => {
 		expect(body.prevention.map((p: { id: string }) => p.id)).not.toContain('prescribed-anticonvulsants');
 		expect(body.reasons.find((r: { id: string }) => r.id === 'clot-risk').text).toContain('Signs of a blood clot');
 		expect(body.ifWorse[0].sign).toContain('Signs of a blood clot');
+	});
+
+	test('[H-38.2] a cold, pale leg: the emergency card carries its heading, what to do and the call with the numbers', async ({
+		request
+	}) => {
+		for (const [lang, numbers] of [
+			['en', ['999', '112', '911']],
+			['ru', ['103', '112']]
+		] as const) {
+			const res = await request.post(url, {
+				data: { lang, episode: { durationMinutes: 5, perWeek: 1, situation: 'rest' }, signs: ['cold-pale-leg'] }
+			});
+			await expectMatchesOpenApi(request, 'post', url, res);
+			const body = await res.json();
+			expect(body.care).toEqual(['emergency-limb']);
+			expect(body.cards.map((c: { id: string }) => c.id)).toEqual(body.care);
+			const [card] = body.cards;
+			expect(card.level).toBe('emergency');
+			expect(card.title.length && card.now.length && card.action.length).toBeTruthy();
+			for (const n of numbers) expect(card.call).toContain(`(tel:${n})`);
+		}
+	});
+
+	test("[H-25.1] the issue's heat case: sweating, vomiting and hard training → the heat card with its call, not 'no warning signs'", async ({
+		request
+	}) => {
+		const res = await request.post(url, {
+			data: { episode: { durationMinutes: 3, perWeek: 1, situation: 'sport' }, factors: ['heavy-sweating', 'vomiting', 'intense-exercise'] }
+		});
+		await expectMatchesOpenApi(request, 'post', url, res);
+		const body = await res.json();
+		expect([body.urgency, body.care[0]]).toEqual(['urgent', 'urgent-heat-exhaustion']);
+		expect(body.reasons.map((r: { id: string }) => r.id)).not.toContain('no-warning-signs');
+		expect(body.cards[0].call).toContain('(tel:999)');
+		expect(body.prevention.map((p: { id: string }) => p.id)).not.toContain('warm-up-and-cool-down');
+	});
+
+	test("[H-37.2] the issue's swollen calf at night: no warm foot baths or stretching beside the clot card", async ({ request }) => {
+		const body = await (
+			await request.post(url, { data: { episode: { durationMinutes: 3, perWeek: 1, situation: 'night' }, signs: ['swelling'] } })
+		).json();
+		expect(body.urgency).toBe('urgent');
+		expect(body.prevention.map((p: { id: string }) => p.id)).not.toEqual(expect.arrayContaining(['warm-foot-baths']));
+		expect(body.prevention.map((p: { id: string }) => p.id)).not.toContain('regular-stretching');
 	});
 
 	test('accepts the new ids and the age group, and answers the emergency with tel: links', async ({ request }) => {

@@ -2,18 +2,27 @@
 // plus what the page needs around it (cards and evidence notes rendered to HTML).
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
-import type { AssessmentPage, CheckChoices } from '../core/assessment/view';
-import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
-import { anchorOf, careView, measureView, type MeasureView } from '../core/content/view';
+import { resultCards, type AssessmentPage, type CheckChoices } from '../core/assessment/view';
+import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
+import { anchorOf, measureView, type CareView, type MeasureView } from '../core/content/view';
 import { library } from './content';
 import { renderMarkdown } from './markdown';
 
 export const assessment = (input: AssessmentInput): Assessment => assess(library, input);
 
+/** The API's answer: the engine's result and, per card, its text as Markdown (heading, now, action, the call with the numbers). */
+export function assessmentAnswer(input: AssessmentInput): Assessment & { cards: CareView[] } {
+	const result = assessment(input);
+	return { ...result, cards: resultCards(library, result, (markdown) => markdown) };
+}
+
 /** The form's choices in the reader's language, in the order the API lists them. */
 export function checkForm(lang: Lang): CheckChoices {
-	const choices = (map: Map<string, { label: { en: string; ru: string } }>, ids: readonly string[]) =>
-		ids.map((id) => ({ id, label: map.get(id)!.label[lang] }));
+	const choices = (map: Map<string, Answer>, ids: readonly string[]) =>
+		ids.map((id) => {
+			const { label, askWhen } = map.get(id)!;
+			return { id, label: label[lang], ...(askWhen && { askWhen }) };
+		});
 	return {
 		situations: choices(library.situations, SITUATIONS),
 		factors: choices(library.factors, FACTORS),
@@ -33,7 +42,7 @@ export function assessmentPage(input: AssessmentInput): AssessmentPage {
 	return {
 		...result,
 		ifWorse: result.ifWorse.map((w) => ({ ...w, text: renderInline(w.text) })),
-		cards: result.care.map((id) => careView(library.care.get(id)!, lang, renderMarkdown)),
+		cards: resultCards(library, result, renderMarkdown),
 		exercises: result.firstAid.map((id) => ({ id, title: library.exercises.get(id)!.title[lang], anchor: anchorOf.exercise(id) })),
 		measures: result.prevention.map((p) => measureView(library.measures.get(p.id)!, lang, renderMarkdown))
 	};

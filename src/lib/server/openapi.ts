@@ -48,6 +48,20 @@ export const assessmentSchema = z.looseObject({
 	firstAid: z.array(z.string()),
 	prevention: z.array(z.looseObject({ id: z.string() })),
 	ifWorse: z.array(z.looseObject({})),
+	cards: z
+		.array(
+			z.looseObject({
+				id: z.string(),
+				level: z.string(),
+				title: z.string(),
+				now: z.string(),
+				action: z.string(),
+				call: z.string().optional()
+			})
+		)
+		.describe(
+			'The cards of `care`, in order, with their text in the language asked for (Markdown): heading, what to do now, what to do, and `call`, the sentence with the emergency numbers (present on every emergency and urgent card)'
+		),
 	// A source may have no web address (the original article is cited by title).
 	sources: z.array(z.looseObject({ id: z.string(), title: z.string(), url: z.string().optional() }))
 });

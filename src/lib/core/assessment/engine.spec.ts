@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../server/content-files';
 import { parseLibrary } from '../content/library';
-import { URGENCY_LEVELS, type Urgency } from '../content/schema';
+import { AGE_GROUPS, FACTORS, LANGS, SIGNS, SITUATIONS, URGENCY_LEVELS, type ItemKind, type Urgency } from '../content/schema';
 import { assess, type Assessment } from './engine';
-import { assessmentInputSchema, type AssessmentInput } from './input';
+import { assessmentInputSchema, MAX_DURATION_MINUTES, MAX_PER_WEEK, type AssessmentInput } from './input';
+import { resultCards } from './view';
 
 const parsed = parseLibrary(readContentFiles(process.cwd()));
 if (!parsed.ok) throw new Error('content is invalid; see library.spec.ts');
@@ -132,7 +134,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 10.5 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -141,7 +143,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 11 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -150,7 +152,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 15, perWeek: 3 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'frequent-cramps', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'frequent-cramps', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -159,7 +161,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: 3 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'long-and-frequent', 'frequent-cramps', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'long-and-frequent', 'frequent-cramps', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -168,7 +170,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: 2 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -177,7 +179,7 @@ const scenarios: Scenario[] = [
 		answers: { minutes: 16, perWeek: null },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -233,9 +235,12 @@ const scenarios: Scenario[] = [
 		answers: { signs: [sign] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['clot-signs', 'no-clear-cause', 'first-aid-withheld-clot', 'general-prevention'],
+		reasons: ['clot-signs', 'first-aid-withheld-clot', 'general-prevention'],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		// the clot card forbids stretching: the general plan's stretching is left out, and says why
+		leftOut: ['regular-stretching'],
+		planLacks: ['regular-stretching', 'warm-foot-baths', 'professional-massage']
 	})),
 	// [H-03.2] clot risk never reassures
 	...CLOT_RISK.map((factor): Scenario => ({
@@ -257,9 +262,10 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['previous-clot'], signs: ['pain-not-easing'] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['clot-signs', 'clot-risk', 'no-clear-cause', 'first-aid-withheld-clot', 'general-prevention'],
+		reasons: ['clot-signs', 'clot-risk', 'first-aid-withheld-clot', 'general-prevention'],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		leftOut: ['regular-stretching']
 	},
 	// [H-01] the lung clot: emergency, and only the emergency
 	...(['chest-pain', 'breathlessness', 'coughing-blood', 'fainting'] as const).map((sign): Scenario => ({
@@ -307,8 +313,9 @@ const scenarios: Scenario[] = [
 		reasons: ['tear-signs', 'leg-injury', 'first-aid-withheld-injury'],
 		causes: ['overstrain', 'injury-immobilisation'],
 		firstAid: [],
-		leftOut: ['professional-massage', 'regular-stretching'],
-		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching']
+		// the tear card forbids training: no warm-up routine beside it
+		leftOut: ['warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching', 'warm-up-and-cool-down']
 	},
 	{
 		name: "[H-04.1] can't stand on tiptoe while walking → urgent",
@@ -318,8 +325,8 @@ const scenarios: Scenario[] = [
 		reasons: ['tear-signs', 'first-aid-withheld-injury'],
 		causes: ['overstrain'],
 		firstAid: [],
-		leftOut: ['professional-massage', 'regular-stretching'],
-		planLacks: ['professional-massage', 'regular-stretching']
+		leftOut: ['warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'regular-stretching', 'warm-up-and-cool-down']
 	},
 	{
 		name: "[H-04.4] the issue's case: a recent injury in sport gets no massage, heat or hard stretching",
@@ -329,8 +336,8 @@ const scenarios: Scenario[] = [
 		reasons: ['leg-injury'],
 		causes: ['overstrain', 'injury-immobilisation'],
 		firstAid: [],
-		leftOut: ['wall-stretch', 'pinch-massage', 'thumb-pressure', 'professional-massage'],
-		planLacks: ['professional-massage', 'warm-foot-baths']
+		leftOut: ['wall-stretch', 'pinch-massage', 'thumb-pressure', 'warm-up-and-cool-down', 'professional-massage', 'regular-stretching'],
+		planLacks: ['professional-massage', 'warm-foot-baths', 'regular-stretching']
 	},
 	{
 		name: '[H-04.4] a recent injury at night keeps only the foot circles',
@@ -340,8 +347,8 @@ const scenarios: Scenario[] = [
 		reasons: ['leg-injury'],
 		causes: ['night-position', 'injury-immobilisation'],
 		firstAid: ['foot-rotations'],
-		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths'],
-		planLacks: ['warm-foot-baths']
+		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths', 'regular-stretching'],
+		planLacks: ['warm-foot-baths', 'regular-stretching']
 	},
 	// [H-05], [H-06] the issue's pregnant reader: no medicine, no liver, no diet, not flat on the back
 	{
@@ -428,13 +435,14 @@ const scenarios: Scenario[] = [
 		planLacks: ['healthy-weight']
 	},
 	{
-		name: 'an older reader, once a week',
+		name: '[H-36.1] an older reader at night: ageing among the causes, and no getting down on the floor',
 		answers: { situation: 'night', ageGroup: 'older' },
 		urgency: 'self-care',
 		specialist: null,
 		reasons: ['no-warning-signs'],
-		causes: ['night-position'],
-		firstAid: NIGHT_AID
+		causes: ['ageing', 'night-position'],
+		firstAid: ['towel-stretch', 'toe-pull-stretch', 'pinch-massage'],
+		leftOut: ['foot-rotations']
 	},
 	// [H-13] medicines
 	{
@@ -471,14 +479,17 @@ const scenarios: Scenario[] = [
 		specialist: null,
 		reasons: ['dark-urine'],
 		causes: ['overstrain'],
-		firstAid: SPORT_AID
+		firstAid: SPORT_AID,
+		// the muscle-breakdown card says stop exercising: no warm-up routine in the plan
+		leftOut: ['warm-up-and-cool-down'],
+		planLacks: ['warm-up-and-cool-down']
 	},
 	{
 		name: '[H-14.1] a dirty wound → urgent GP',
 		answers: { signs: ['dirty-wound'] },
 		urgency: 'urgent',
 		specialist: null,
-		reasons: ['dirty-wound', 'no-clear-cause', 'general-prevention'],
+		reasons: ['dirty-wound', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -514,7 +525,7 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['varicose-veins'], minutes: 12 },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'veins-first', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'veins-first', 'general-prevention'],
 		causes: [],
 		firstAid: OTHER_AID
 	},
@@ -529,12 +540,12 @@ const scenarios: Scenario[] = [
 			'long-and-frequent',
 			'frequent-cramps',
 			'veins-first',
-			'no-clear-cause',
 			'first-aid-withheld-clot',
 			'general-prevention'
 		],
 		causes: [],
-		firstAid: []
+		firstAid: [],
+		leftOut: ['regular-stretching']
 	},
 	{
 		name: 'diarrhoea and vomiting',
@@ -579,22 +590,238 @@ const scenarios: Scenario[] = [
 		planLacks: ['healthy-weight']
 	},
 	{
-		name: 'a swollen calf while swimming: only the water technique',
+		name: '[H-37.1] a swollen calf while swimming: float and reach safety, no stretching in the water either',
 		answers: { situation: 'swimming', signs: ['swelling'] },
 		urgency: 'urgent',
 		specialist: null,
 		reasons: ['clot-signs', 'first-aid-withheld-clot', 'water-technique'],
 		causes: ['cold', 'overstrain'],
-		firstAid: ['water-release'],
-		leftOut: ['professional-massage']
+		firstAid: ['water-float'],
+		leftOut: ['water-release', 'warm-up-and-cool-down', 'professional-massage', 'warm-foot-baths'],
+		planLacks: ['warm-foot-baths', 'regular-stretching', 'professional-massage']
 	},
 	{
 		name: 'a whole day with numbness',
 		answers: { minutes: 1440, signs: ['numbness'] },
 		urgency: 'urgent',
 		specialist: 'gp',
-		reasons: ['long-cramp', 'nerve-or-muscle-signs', 'no-clear-cause', 'general-prevention'],
+		reasons: ['long-cramp', 'nerve-or-muscle-signs', 'general-prevention'],
 		causes: [],
+		firstAid: OTHER_AID
+	},
+	{
+		name: '[H-25.1] the issue\'s case: heavy sweating and vomiting in sport → the heat card, not "no warning signs"',
+		answers: { situation: 'sport', minutes: 3, factors: ['heavy-sweating', 'vomiting', 'intense-exercise'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion-answers'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: SPORT_AID,
+		leftOut: ['warm-up-and-cool-down'],
+		planLacks: ['warm-up-and-cool-down']
+	},
+	{
+		name: '[H-25.1] being sick in the heat, at rest → the heat card',
+		answers: { situation: 'rest', factors: ['hot-environment', 'vomiting'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion-in-heat'],
+		causes: ['electrolyte-imbalance'],
+		firstAid: ['towel-stretch', 'pinch-massage', 'thumb-pressure']
+	},
+	{
+		name: 'sweating and being sick at night, without heat: a stomach bug, not heat exhaustion',
+		answers: { situation: 'night', factors: ['heavy-sweating', 'vomiting'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['electrolyte-imbalance', 'night-position'],
+		firstAid: NIGHT_AID,
+		planHas: ['rehydrate-when-ill']
+	},
+	{
+		name: '[H-25.1] heat-exhaustion signs on a walk → cool down now',
+		answers: { situation: 'walking', signs: ['heat-exhaustion-signs'], factors: ['hot-environment'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['heat-exhaustion'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: ['wall-stretch', 'thumb-pressure', 'pinch-massage'],
+		leftOut: ['warm-up-and-cool-down']
+	},
+	{
+		name: '[H-24.1] heatstroke signs → emergency only',
+		answers: { situation: 'sport', signs: ['heatstroke-signs', 'heat-exhaustion-signs'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['heatstroke'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-26.1] confused after drinking a lot in a marathon → emergency, never "drink more"',
+		answers: { situation: 'sport', signs: ['confused-after-drinking-lots'], factors: ['endurance-event', 'heavy-sweating'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['hyponatraemia'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-26.2] a long event without those signs: no "drink plenty" in the plan',
+		answers: { situation: 'sport', factors: ['endurance-event', 'heavy-sweating'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['electrolyte-imbalance', 'overstrain'],
+		firstAid: SPORT_AID,
+		leftOut: ['drink-enough'],
+		planLacks: ['drink-enough']
+	},
+	{
+		name: "[H-27.1] the issue's case: a cast, swelling and pain not easing → compartment syndrome, A&E now",
+		answers: { factors: ['ankle-immobilised', 'leg-injury'], signs: ['swelling', 'pain-not-easing'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['cast-and-pain'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-27.1] pain out of proportion after an injury → emergency',
+		answers: { factors: ['leg-injury'], signs: ['pain-out-of-proportion'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['compartment'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-28.1] numbness around the bottom or new bladder trouble → emergency',
+		answers: { signs: ['saddle-numbness-or-bladder-change', 'numbness'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['cauda-equina'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-29.1] weakness on one side, a drooping face → emergency',
+		answers: { signs: ['stroke-signs'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['stroke'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-30.1] fever with spreading redness → urgent',
+		answers: { signs: ['fever-spreading-redness'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['cellulitis', 'general-prevention'],
+		causes: [],
+		firstAid: ['wall-stretch', 'towel-stretch'],
+		leftOut: ['pinch-massage']
+	},
+	{
+		name: '[H-31.1] tingling around the mouth → urgent',
+		answers: { signs: ['tingling-mouth-or-hand-spasm'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['low-calcium', 'general-prevention'],
+		causes: [],
+		firstAid: OTHER_AID
+	},
+	{
+		name: '[H-31.1] tingling with trouble breathing → emergency',
+		answers: { signs: ['tingling-mouth-or-hand-spasm', 'breathlessness'] },
+		urgency: 'emergency',
+		specialist: null,
+		reasons: ['chest-signs', 'low-calcium-severe'],
+		causes: [],
+		firstAid: []
+	},
+	{
+		name: '[H-31.2] tingling in the leg after a thyroid operation → the low-calcium card',
+		answers: { factors: ['neck-surgery'], signs: ['numbness'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['neck-surgery-tingling', 'nerve-or-muscle-signs', 'general-prevention'],
+		causes: [],
+		firstAid: OTHER_AID
+	},
+	...(['recent-birth', 'hormone-medicine', 'cancer'] as const).map((factor): Scenario => ({
+		name: `[H-32.1] ${factor}: a clot risk, never "no warning signs"`,
+		answers: { situation: 'rest', factors: [factor] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['clot-risk', 'no-clear-cause', 'general-prevention'],
+		causes: [],
+		firstAid: ['towel-stretch', 'pinch-massage', 'thumb-pressure']
+	})),
+	{
+		name: '[H-32.3] a blood thinner and a swollen calf: the answer says so',
+		answers: { factors: ['blood-thinners'], signs: ['swelling'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['clot-signs', 'blood-thinners-swelling', 'first-aid-withheld-clot', 'general-prevention'],
+		causes: [],
+		firstAid: [],
+		leftOut: ['regular-stretching']
+	},
+	{
+		name: '[H-32.3] a blood thinner and a fresh injury → GP, no massage or heat',
+		answers: { factors: ['blood-thinners', 'leg-injury'], situation: 'night' },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['blood-thinners-injury', 'leg-injury'],
+		causes: ['night-position', 'injury-immobilisation'],
+		firstAid: ['foot-rotations'],
+		leftOut: ['towel-stretch', 'pinch-massage', 'warm-foot-baths', 'regular-stretching'],
+		planLacks: ['warm-foot-baths', 'professional-massage']
+	},
+	{
+		name: '[H-33.1] kidney disease → GP, no potassium-rich food or "drink more"',
+		answers: { factors: ['kidney-disease', 'heavy-sweating'] },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['kidney-disease', 'general-prevention'],
+		causes: ['electrolyte-imbalance'],
+		firstAid: OTHER_AID,
+		leftOut: ['rehydrate-when-ill', 'drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
+		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
+	},
+	{
+		name: '[H-34.1] diabetes at night: no hot foot baths',
+		answers: { factors: ['diabetes'], situation: 'night' },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs'],
+		causes: ['night-position'],
+		firstAid: NIGHT_AID,
+		leftOut: ['warm-foot-baths'],
+		planLacks: ['warm-foot-baths']
+	},
+	{
+		name: '[H-35.1] alcohol dependence: a GP, and "don\'t stop suddenly" instead of "give up alcohol"',
+		answers: { factors: ['alcohol-dependence'] },
+		urgency: 'see-doctor',
+		specialist: 'gp',
+		reasons: ['alcohol-dependence'],
+		causes: ['alcohol'],
+		firstAid: OTHER_AID,
+		leftOut: ['no-alcohol-tobacco'],
+		planHas: ['cut-down-alcohol-with-gp'],
+		planLacks: ['no-alcohol-tobacco']
+	},
+	{
+		name: 'liver disease: its cause is named',
+		answers: { factors: ['liver-disease'] },
+		urgency: 'self-care',
+		specialist: null,
+		reasons: ['no-warning-signs', 'general-prevention'],
+		causes: ['liver-disease'],
 		firstAid: OTHER_AID
 	},
 	{
@@ -631,66 +858,214 @@ describe('self-check scenarios, in both languages', () => {
 	});
 });
 
-describe('what every result holds', () => {
-	const results: [string, Assessment][] = scenarios.flatMap((s) =>
-		(['en', 'ru'] as const).map((lang) => [`${s.name} (${lang})`, run({ ...s.answers, lang })] as [string, Assessment])
+// Properties over the whole input space: any subset of signs and factors, any age group and
+// situation, durations and counts at and around every threshold the rules use, both languages.
+const thresholds = <K extends 'durationMinutesAbove' | 'perWeekAtLeast'>(key: K) => [
+	...new Set([...lib.rules.values()].flatMap((r) => (r.when[key] === undefined ? [] : [r.when[key]!])))
+];
+const minutesArb = fc.oneof(
+	fc.constant(null),
+	fc.constantFrom(...thresholds('durationMinutesAbove').flatMap((t) => [t - 1, t - 0.5, t, t + 0.5, t + 1])),
+	fc.double({ min: 0.5, max: MAX_DURATION_MINUTES, noNaN: true })
+);
+const perWeekArb = fc.oneof(
+	fc.constant(null),
+	fc.constantFrom(0, MAX_PER_WEEK, ...thresholds('perWeekAtLeast').flatMap((t) => [t - 1, t, t + 1])),
+	fc.integer({ min: 0, max: MAX_PER_WEEK })
+);
+// a few answers (as most readers give) or many, so single rules and their combinations are both drawn
+const someOf = <T>(ids: readonly T[]) => fc.oneof(fc.subarray([...ids], { maxLength: 2 }), fc.subarray([...ids]));
+const inputArb = fc
+	.record({
+		lang: fc.constantFrom(...LANGS),
+		ageGroup: fc.constantFrom(...AGE_GROUPS),
+		episode: fc.record({ durationMinutes: minutesArb, perWeek: perWeekArb, situation: fc.constantFrom(...SITUATIONS) }),
+		factors: someOf(FACTORS),
+		signs: someOf(SIGNS)
+	})
+	.map((raw) => assessmentInputSchema.parse(raw));
+const RUNS = { numRuns: 600 };
+const holds = (predicate: (input: AssessmentInput, r: Assessment) => void) =>
+	fc.assert(
+		fc.property(inputArb, (i) => predicate(i, assess(lib, i))),
+		RUNS
 	);
-	const rank = (u: Urgency) => URGENCY_LEVELS.indexOf(u);
+const rank = (u: Urgency) => URGENCY_LEVELS.indexOf(u);
+/** The cards of the rules that fired (a result may not show a self-care card, but its forbids still hold). */
+const firedCards = (r: Assessment) => r.reasons.flatMap((x) => (lib.rules.has(x.id) ? [lib.care.get(lib.rules.get(x.id)!.care)!] : []));
+const forbidden = (r: Assessment) => new Set<ItemKind>(firedCards(r).flatMap((c) => c.forbids));
+const NUMBERS = { en: ['999', '112', '911'], ru: ['103', '112'] } as const;
 
-	it.each(results)('%s: reasons with sources or a precaution label, a card at its level, never a medicine in the plan', (_, r) => {
-		expect(r.reasons.length).toBeGreaterThan(0);
-		for (const reason of r.reasons) {
-			expect(reason.text).not.toMatch(/\{\w+\}|\{\{/);
-			// a reason cites a source that says it, or carries the label of our own precaution
-			expect(reason.source === null ? reason.precaution : ids(r.sources)).toContain(reason.source ?? '');
-		}
-		expect(lib.care.get(r.care[0])!.level).toBe(r.urgency);
-		expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
-		expect(r.firstAid).not.toContain('pin-prick');
-		for (const c of r.causes) expect(c.why.length).toBeGreaterThan(0);
-		if (r.urgency === 'emergency') {
-			// [H-01.4] only the emergency: the call, nothing else to do now
+describe('what every result holds, for any input', () => {
+	it('[H-37.3] no exercise, water technique or plan item of a kind a card on the answer forbids; no guided session that would run one', () =>
+		holds((_, r) => {
+			const banned = forbidden(r);
+			const clash = (kinds: readonly ItemKind[]) => kinds.filter((k) => banned.has(k));
+			for (const id of r.firstAid) expect(clash(lib.exercises.get(id)!.kinds), id).toEqual([]);
+			for (const p of r.prevention) expect(clash(lib.measures.get(p.id)!.kinds), p.id).toEqual([]);
+			if (r.guidedFirstAid === 'land')
+				for (const sequence of lib.sequences.values())
+					for (const id of sequence.exercises) expect(clash(lib.exercises.get(id)!.kinds), `${sequence.id}: ${id}`).toEqual([]);
+		}));
+
+	it('[H-37.4] no "not a bad sign" note and no self-care card beside an urgent or emergency answer', () =>
+		holds((_, r) => {
+			if (rank(r.urgency) < rank('urgent')) return;
+			expect(r.care.filter((id) => lib.care.get(id)!.level === 'self-care')).toEqual([]);
+			for (const reason of r.reasons) {
+				const note = lib.notes.get(reason.id);
+				if (note?.upTo) expect(rank(r.urgency), note.id).toBeLessThanOrEqual(rank(note.upTo));
+			}
+		}));
+
+	it('[H-01.4] an emergency answer holds only the emergency', () =>
+		holds((_, r) => {
+			if (r.urgency !== 'emergency') return;
 			expect([r.firstAid, r.prevention, r.causes, r.ifWorse, r.leftOut]).toEqual([[], [], [], [], []]);
 			expect(r.care.map((id) => lib.care.get(id)!.level)).toEqual(r.care.map(() => 'emergency'));
+			for (const reason of r.reasons) expect(lib.care.get(lib.rules.get(reason.id)!.care)!.level, reason.id).toBe('emergency');
 			expect(r.guidedFirstAid).toBeNull();
-		} else {
-			expect(r.ifWorse.length).toBeGreaterThan(0);
-			for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
-			expect(r.prevention.length).toBeGreaterThan(0);
+		}));
+
+	it('[H-16.2] the level and the specialist are those of the most urgent card, and cards come most urgent first', () =>
+		holds((_, r) => {
+			const levels = r.care.map((id) => rank(lib.care.get(id)!.level));
+			expect(levels).toEqual([...levels].sort((a, b) => b - a));
+			expect(lib.care.get(r.care[0])!.level).toBe(r.urgency);
+			expect(r.specialist).toBe(lib.care.get(r.care[0])!.specialist ?? null);
+		}));
+
+	it('[H-38.1] every emergency and urgent card carries its call sentence with the numbers for the language', () =>
+		holds((i, r) => {
+			const cards = resultCards(lib, r, (markdown) => markdown);
+			expect(cards.map((c) => c.id)).toEqual(r.care);
+			for (const card of cards) {
+				expect([card.title, card.now, card.action].every((t) => t.length > 0)).toBe(true);
+				if (rank(card.level) < rank('urgent')) continue;
+				for (const n of NUMBERS[i.lang]) expect(card.call, `${card.id} (${i.lang})`).toContain(`(tel:${n})`);
+			}
+			if (rank(r.urgency) >= rank('urgent')) expect(cards[0].call).toBeDefined();
+		}));
+
+	it('[H-32.2] a clot risk never reassures: no "no warning signs", and the clot signs lead the safety net', () => {
+		const risks = lib.rules.get('clot-risk')!.when.factors!;
+		holds((i, r) => {
+			if (!i.factors.some((f) => risks.includes(f))) return;
+			expect(ids(r.reasons)).not.toContain('no-warning-signs');
+			expect(r.care).not.toContain('self-care-usual');
+			if (rank(r.urgency) >= rank('urgent')) return;
+			// the clot-risk reason lists the clot signs, and the safety net starts with them
+			const phrase = lib.phrases.get('clot-signs')!.text[i.lang];
+			expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase);
+			expect(r.ifWorse[0].sign).toBe(phrase);
+		});
+	});
+
+	it('[H-34.2] nothing is offered to a reader it is marked as not for (pregnancy, older readers, diabetes, alcohol dependence, a long event, injuries)', () =>
+		holds((i, r) => {
+			const reader = new Set<string>([...i.factors, ...i.signs, i.ageGroup]);
+			const notFor = (item: { avoidWith: { for: string[] }[] }) => item.avoidWith.some((a) => a.for.some((f) => reader.has(f)));
+			for (const id of r.firstAid) expect(notFor(lib.exercises.get(id)!), id).toBe(false);
+			for (const p of r.prevention) expect(notFor(lib.measures.get(p.id)!), p.id).toBe(false);
+		}));
+
+	it('[H-36.2] an older reader is never asked to get down on the floor at night', () =>
+		holds((i, r) => {
+			if (i.ageGroup !== 'older' || i.episode.situation !== 'night') return;
+			for (const id of r.firstAid) expect(lib.exercises.get(id)!.position, id).not.toBe('floor');
+			expect(r.guidedFirstAid).not.toBe('land');
+		}));
+
+	it('[H-33.2] with kidney disease, never a potassium-rich food or a "drink more" measure in the plan', () =>
+		holds((i, r) => {
+			if (!i.factors.includes('kidney-disease')) return;
+			for (const p of r.prevention) expect(lib.measures.get(p.id)!.kinds, p.id).not.toEqual(expect.arrayContaining(['potassium']));
+			for (const p of r.prevention) expect(lib.measures.get(p.id)!.kinds, p.id).not.toEqual(expect.arrayContaining(['fluids']));
+		}));
+
+	it('[H-35.2] "give up alcohol" only ever comes with "don\'t stop suddenly: talk to a GP"', () =>
+		holds((i, r) => {
+			const stop = { en: "don't stop suddenly", ru: 'не бросайте резко' };
+			for (const p of r.prevention) {
+				const m = lib.measures.get(p.id)!;
+				if (m.kinds.includes('alcohol-stop')) expect(m.body[i.lang], m.id).toContain(stop[i.lang]);
+			}
+			if (i.factors.includes('alcohol-dependence')) expect(ids(r.prevention)).not.toContain('no-alcohol-tobacco');
+		}));
+
+	it('[H-05.1] never a medicine or supplement in a plan; reasons cite a source or carry the precaution label', () =>
+		holds((_, r) => {
+			expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine).map((p) => p.id)).toEqual([]);
+			expect(r.firstAid).not.toContain('pin-prick');
+			expect(r.reasons.length).toBeGreaterThan(0);
+			for (const reason of r.reasons) {
+				expect(reason.text).not.toMatch(/\{\w+\}|\{\{/);
+				expect(reason.source === null ? reason.precaution : ids(r.sources)).toContain(reason.source ?? '');
+			}
+			if (r.urgency !== 'emergency') {
+				expect(r.ifWorse.length).toBeGreaterThan(0);
+				for (const w of r.ifWorse) expect(rank(w.urgency)).toBeGreaterThanOrEqual(rank(r.urgency));
+				expect(r.prevention.length).toBeGreaterThan(0);
+			}
+		}));
+
+	it('[H-17.1] gives the same ids in both languages, with the text in the requested one', () =>
+		fc.assert(
+			fc.property(inputArb, (i) => {
+				const [en, ru] = [assess(lib, { ...i, lang: 'en' }), assess(lib, { ...i, lang: 'ru' })];
+				expect([ids(ru.reasons), ids(ru.causes), ru.firstAid, ids(ru.leftOut), ru.care, ids(ru.prevention)]).toEqual([
+					ids(en.reasons),
+					ids(en.causes),
+					en.firstAid,
+					ids(en.leftOut),
+					en.care,
+					ids(en.prevention)
+				]);
+				expect(ru.reasons.map((x) => x.text).join(' ')).toMatch(/[а-яё]/i);
+				expect(en.reasons.map((x) => x.text).join(' ')).not.toMatch(/[а-яё]/i);
+			}),
+			{ numRuns: 300 }
+		));
+
+	it('[H-03.2] with a clot risk, the reason names the lung-clot signs too, in both languages', () => {
+		for (const lang of LANGS) {
+			const r = run({ factors: ['previous-clot'], lang });
+			const phrase = (id: string) => lib.phrases.get(id)!.text[lang];
+			expect(r.ifWorse.slice(0, 2).map((w) => w.sign)).toEqual([phrase('clot-signs'), phrase('lung-clot-signs')]);
+		}
+	});
+});
+
+describe('what a result says', () => {
+	it("[H-37.2] the issue's reproductions: a swollen calf at night gets no foot baths or stretching, a tear no warm-up", () => {
+		for (const lang of LANGS) {
+			const swollen = run({ situation: 'night', minutes: 3, signs: ['swelling'], lang });
+			expect(swollen.urgency).toBe('urgent');
+			expect(ids(swollen.prevention)).not.toEqual(expect.arrayContaining(['warm-foot-baths']));
+			expect(ids(swollen.prevention)).not.toContain('regular-stretching');
+			expect(ids(swollen.leftOut)).toEqual(expect.arrayContaining(['warm-foot-baths', 'regular-stretching']));
+			const tear = run({ situation: 'sport', signs: ['pop-or-snap'], lang });
+			expect(ids(tear.prevention)).not.toContain('warm-up-and-cool-down');
+			expect(tear.leftOut.find((l) => l.id === 'warm-up-and-cool-down')!.reason).toBe(lib.care.get('urgent-tear')!.forbidsReason![lang]);
 		}
 	});
 
-	it('[H-05.1] never puts a medicine or supplement in a plan, for any reader', () => {
-		for (const s of scenarios)
-			for (const ageGroup of ['child', 'adult', 'older'] as const) {
-				const r = run({ ...s.answers, ageGroup });
-				expect(r.prevention.filter((p) => lib.measures.get(p.id)!.medicine).map((p) => p.id)).toEqual([]);
-			}
-		// and the quinine card says it is never for pregnancy or children
-		expect(lib.measures.get('prescribed-anticonvulsants')!.avoidWith[0].for).toEqual(['pregnancy', 'child']);
-	});
-
-	it('[H-17.1] gives the same ids in both languages, with the text in the requested one', () => {
-		for (const s of scenarios) {
-			const [en, ru] = [run({ ...s.answers, lang: 'en' }), run({ ...s.answers, lang: 'ru' })];
-			expect(ids(ru.reasons)).toEqual(ids(en.reasons));
-			expect(ids(ru.causes)).toEqual(ids(en.causes));
-			expect(ru.firstAid).toEqual(en.firstAid);
-			expect(ids(ru.leftOut)).toEqual(ids(en.leftOut));
-			expect(ru.reasons.map((x) => x.text).join(' ')).toMatch(/[а-яё]/i);
-			expect(en.reasons.map((x) => x.text).join(' ')).not.toMatch(/[а-яё]/i);
+	it('[H-28.2] the numbness and weakness safety net lists the emergencies instead of "not an emergency"', () => {
+		for (const lang of LANGS) {
+			// phrases are stored as written; a phrase inside a phrase is expanded where it is used
+			const exceptions = lib.phrases
+				.get('nerve-emergencies')!
+				.text[lang].replace('{{phrase:emergency-numbers}}', lib.phrases.get('emergency-numbers')!.text[lang]);
+			const net = run({ lang }).ifWorse.find((w) => w.sign === lib.rules.get('nerve-or-muscle-signs')!.ifWorse!.sign[lang])!;
+			expect(net.text).toContain(exceptions);
+			expect(lib.care.get('see-doctor-gp')!.action[lang]).toContain(exceptions);
+			for (const n of NUMBERS[lang]) expect(exceptions).toContain(`(tel:${n})`);
 		}
-	});
-
-	it('[H-03.2] with a clot risk, the clot signs come first in "if it gets worse", and the reason lists them', () => {
-		for (const factor of CLOT_RISK)
-			for (const lang of ['en', 'ru'] as const) {
-				const r = run({ factors: [factor], lang });
-				const phrase = (id: string) => lib.phrases.get(id)!.text[lang];
-				expect(r.ifWorse.slice(0, 2).map((w) => w.sign)).toEqual([phrase('clot-signs'), phrase('lung-clot-signs')]);
-				expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase('clot-signs'));
-				expect(ids(r.reasons)).not.toContain('no-warning-signs');
-			}
+		const notAnEmergency = /not an emergency|not urgent|не срочно/i;
+		for (const rule of lib.rules.values())
+			for (const lang of LANGS) expect(rule.ifWorse?.text[lang] ?? '', rule.id).not.toMatch(notAnEmergency);
+		for (const card of lib.care.values())
+			for (const lang of LANGS) expect(`${card.now[lang]} ${card.action[lang]}`, card.id).not.toMatch(notAnEmergency);
 	});
 
 	it("[H-04.4] says what it left out and why, in the reader's language", () => {
@@ -699,7 +1074,9 @@ describe('what every result holds', () => {
 			['wall-stretch', 'exercise'],
 			['pinch-massage', 'exercise'],
 			['thumb-pressure', 'exercise'],
-			['professional-massage', 'measure']
+			['warm-up-and-cool-down', 'measure'],
+			['professional-massage', 'measure'],
+			['regular-stretching', 'measure']
 		]);
 		for (const l of r.leftOut) expect(l.reason).toMatch(/[а-яё]/i);
 		expect(r.guidedFirstAid).toBeNull();
@@ -716,7 +1093,8 @@ describe('what every result holds', () => {
 	it('offers the guided session on land only when nothing was withheld or adapted', () => {
 		expect(run({ situation: 'night' }).guidedFirstAid).toBe('land');
 		expect(run({ situation: 'swimming' }).guidedFirstAid).toBe('water');
-		expect(run({ situation: 'swimming', signs: ['swelling'] }).guidedFirstAid).toBe('water');
+		// the water session stretches the calf: not while the clot card forbids stretching
+		expect(run({ situation: 'swimming', signs: ['swelling'] }).guidedFirstAid).toBeNull();
 		expect(run({ signs: ['swelling'] }).guidedFirstAid).toBeNull();
 	});
 

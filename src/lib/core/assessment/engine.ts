@@ -6,6 +6,9 @@ import {
 	URGENCY_LEVELS,
 	type Answer,
 	type AvoidWith,
+	type Care,
+	type Exercise,
+	type ItemKind,
 	type Lang,
 	type Measure,
 	type Note,
@@ -67,17 +70,19 @@ const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toL
 function match(rule: Rule, input: AssessmentInput): string[] | undefined {
 	const { when } = rule;
 	const { durationMinutes, perWeek, situation } = input.episode;
-	const signs = when.signs?.filter((s) => input.signs.includes(s));
-	const factors = when.factors?.filter((f) => input.factors.includes(f));
+	const given = (ids: readonly string[] | undefined, answers: readonly string[]) => ids?.filter((id) => answers.includes(id));
+	const signs = given(when.signs, input.signs);
+	const factors = given(when.factors, input.factors);
+	const alsoSigns = given(when.alsoSigns, input.signs);
+	const alsoFactors = given(when.alsoFactors, input.factors);
 	const holds =
-		(!signs || signs.length > 0) &&
-		(!factors || factors.length > 0) &&
+		[signs, factors, alsoSigns, alsoFactors].every((list) => !list || list.length > 0) &&
 		(!when.situations || when.situations.includes(situation)) &&
 		(!when.ageGroups || when.ageGroups.includes(input.ageGroup)) &&
 		// "not sure" (null) never fires a threshold; the safety net below still names it
 		(when.durationMinutesAbove === undefined || (durationMinutes !== null && durationMinutes > when.durationMinutesAbove)) &&
 		(when.perWeekAtLeast === undefined || (perWeek !== null && perWeek >= when.perWeekAtLeast));
-	return holds ? [...(signs ?? []), ...(factors ?? [])] : undefined;
+	return holds ? [...new Set([...(signs ?? []), ...(alsoSigns ?? []), ...(factors ?? []), ...(alsoFactors ?? [])])] : undefined;
 }
 
 type Fired = { rule: Rule; answers: string[] };
@@ -138,7 +143,10 @@ function fittingMeasures(lib: Library, likely: LikelyCause[], fits: (m: Measure)
  */
 function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: AssessmentInput): SafetyNet[] {
 	const levelOf = (rule: Rule) => get(lib.care, rule.care).level;
+	const asked = (sign: string) => isAsked(get(lib.signs, sign), input);
 	const firedIds = new Set(fired.map((f) => f.rule.id));
+	// a rule whose card the answer already holds adds nothing to watch for
+	const firedCards = new Set(fired.map((f) => f.rule.care));
 	const first = [...new Set(fired.flatMap((f) => f.rule.ifWorseFirst))];
 	const order = (r: Rule) => (first.includes(r.id) ? first.indexOf(r.id) - first.length : 0);
 	const rules = [...lib.rules.values()]
@@ -147,15 +155,26 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 			(r) =>
 				r.ifWorse &&
 				(!r.when.ageGroups || r.when.ageGroups.includes(input.ageGroup)) &&
-				(!r.when.factors || r.when.factors.some((f) => input.factors.includes(f)))
+				(!r.when.factors || r.when.factors.some((f) => input.factors.includes(f))) &&
+				// heat signs in the safety net where heat is asked about, a cast's where there is a cast
+				(!r.when.signs || r.when.signs.some(asked))
 		)
 		.sort((a, b) => order(a) - order(b) || rank(levelOf(b)) - rank(levelOf(a)));
-	const next = rules.filter((r) => !firedIds.has(r.id) && rank(levelOf(r)) >= rank(urgency));
+	const next = rules.filter((r) => !firedIds.has(r.id) && !firedCards.has(r.care) && rank(levelOf(r)) >= rank(urgency));
 	return (next.length ? next : rules.filter((r) => levelOf(r) === urgency)).map((r) => ({
 		sign: r.ifWorse!.sign[input.lang],
 		urgency: levelOf(r),
 		text: r.ifWorse!.text[input.lang]
 	}));
+}
+
+/** Whether the form asks this answer for this reader (heat signs under sport and walking, or in the heat). */
+export function isAsked(
+	answer: Answer,
+	input: Pick<AssessmentInput, 'factors'> & { episode: Pick<AssessmentInput['episode'], 'situation'> }
+): boolean {
+	const when = answer.askWhen;
+	return !when || when.situations.includes(input.episode.situation) || when.factors.some((f) => input.factors.includes(f));
 }
 
 const noteWith = (lib: Library, role: Note['role']) => [...lib.notes.values()].find((n) => n.role === role)!;
@@ -166,7 +185,7 @@ const avoidFor = (avoidWith: AvoidWith[], reader: Set<string>) => avoidWith.find
 export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const lang = input.lang;
 	const situation = get(lib.situations, input.episode.situation);
-	const answers: Answer[] = [situation, ...[...new Set(input.factors)].map((id) => get(lib.factors, id))];
+	const answers: Answer[] = [situation, ...[...new Set(input.factors)].map((id) => get(lib.factors, id)), get(lib.ages, input.ageGroup)];
 	const labelOf = (id: string) => lowerFirst((lib.signs.get(id) ?? get(lib.factors, id)).label[lang]);
 	const reader = new Set<string>([...input.factors, ...input.signs, input.ageGroup]);
 
@@ -175,25 +194,42 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 	// An emergency answer is only the emergency: the call and what to do while waiting.
 	const emergency = urgency === 'emergency';
 	const fired = emergency ? triaged.fired.filter((f) => get(lib.care, f.rule.care).level === 'emergency') : triaged.fired;
+	const beside = (note: Note) => !note.upTo || rank(urgency) <= rank(note.upTo);
 	const notes: Note[] = fired.length ? [] : [noteWith(lib, 'no-warning-signs')];
 
 	const excluded = new Set(fired.flatMap((f) => f.rule.notCauses));
 	const causes = emergency ? [] : likelyCauses(lib, answers, lang, excluded);
 	if (!emergency && !causes.length) notes.push(noteWith(lib, 'no-clear-cause'));
 
+	// What the answer's cards rule out (a clot card: stretch, massage, heat), with the first card's reason.
+	const firedCards: Care[] = [...new Set(fired.map((f) => f.rule.care))].map((id) => get(lib.care, id));
+	const forbiddenBy = (kinds: readonly ItemKind[]) => firedCards.find((c) => c.forbids.some((k) => kinds.includes(k)));
+
 	const leftOut: LeftOut[] = [];
-	// With a possible clot or tear, no stretching or massage; the water technique stays,
-	// because in the water staying afloat and reaching the shore comes before anything else.
+	// With a possible clot or tear, no first aid on land; what the water technique may hold
+	// follows the cards' forbids, because in the water reaching the shore comes before anything else.
 	const withholding = fired.find((f) => f.rule.withholdFirstAid);
 	const withheldNote = withholding && get(lib.notes, withholding.rule.withholdFirstAid!);
 	const inWater = (id: string) => get(lib.exercises, id).position === 'water';
+	/** The exercise itself if this reader may do it, else what stands in for it (or nothing), and why. */
+	const fitExercise = (id: string): { chosen?: string; left?: LeftOut } => {
+		const e: Exercise = get(lib.exercises, id);
+		const card = forbiddenBy(e.kinds);
+		const avoid = avoidFor(e.avoidWith, reader);
+		if (!card && !avoid) return { chosen: id };
+		const candidate = card ? e.fallback : avoid!.instead;
+		const instead =
+			candidate && !forbiddenBy(get(lib.exercises, candidate).kinds) && !avoidFor(get(lib.exercises, candidate).avoidWith, reader)
+				? candidate
+				: undefined;
+		const reason = avoid ? avoid.reason[lang] : card!.forbidsReason![lang];
+		return { chosen: instead, left: { id, kind: 'exercise', title: e.title[lang], reason, instead } };
+	};
 	const firstAid: string[] = [];
 	if (!emergency)
 		for (const id of withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid) {
-			const avoid = avoidFor(get(lib.exercises, id).avoidWith, reader);
-			const instead = avoid?.instead && !avoidFor(get(lib.exercises, avoid.instead).avoidWith, reader) ? avoid.instead : undefined;
-			if (avoid) leftOut.push({ id, kind: 'exercise', title: get(lib.exercises, id).title[lang], reason: avoid.reason[lang], instead });
-			const chosen = avoid ? instead : id;
+			const { chosen, left } = fitExercise(id);
+			if (left) leftOut.push(left);
 			if (chosen && !firstAid.includes(chosen)) firstAid.push(chosen);
 		}
 	if (withheldNote) notes.push(withheldNote);
@@ -201,7 +237,7 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 
 	const prevention: PreventionItem[] = [];
 	if (!emergency) {
-		const fits = (m: Measure) => !avoidFor(m.avoidWith, reader);
+		const fits = (m: Measure) => !avoidFor(m.avoidWith, reader) && !forbiddenBy(m.kinds);
 		const fitting = fittingMeasures(lib, causes, fits);
 		if (!fitting.length) notes.push(noteWith(lib, 'general-prevention'));
 		// then whatever an answer (smoking → stop smoking) or a note names directly
@@ -210,8 +246,9 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 		const unfiltered = fittingMeasures(lib, causes, () => true);
 		for (const id of new Set([...unfiltered, ...direct])) {
 			const m = get(lib.measures, id);
-			const avoid = avoidFor(m.avoidWith, reader);
-			if (avoid) leftOut.push({ id, kind: 'measure', title: m.title[lang], reason: avoid.reason[lang] });
+			if (m.medicine) continue;
+			const reason = avoidFor(m.avoidWith, reader)?.reason[lang] ?? forbiddenBy(m.kinds)?.forbidsReason![lang];
+			if (reason) leftOut.push({ id, kind: 'measure', title: m.title[lang], reason });
 		}
 		const causeIds = new Set(causes.map((c) => c.id));
 		for (const id of new Set([...fitting, ...direct])) {
@@ -226,6 +263,7 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 			});
 		}
 	}
+	const shownNotes = notes.filter(beside);
 
 	const reasons: Reason[] = [
 		...fired.map(({ rule, answers }) => ({
@@ -234,19 +272,25 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 			source: rule.sources[0] ?? null,
 			...(rule.precaution && { precaution: rule.precaution[lang] })
 		})),
-		...notes.map((note) => ({ id: note.id, text: note.text[lang], source: note.sources[0] }))
+		...shownNotes.map((note) => ({ id: note.id, text: note.text[lang], source: note.sources[0] }))
 	];
 
 	const sourceIds = [
 		...fired.flatMap((f) => f.rule.sources),
-		...notes.flatMap((n) => n.sources),
+		...shownNotes.flatMap((n) => n.sources),
 		...causes.flatMap((c) => get(lib.causes, c.id).sources),
 		...(emergency ? [] : answers.flatMap((a) => a.sources))
 	];
 	const sources = [...new Set(sourceIds)].map((id) => sourceView(get(lib.sources, id), lang));
 
-	const care = [...new Set([...fired.map((f) => f.rule.care), ...notes.flatMap((n) => n.care ?? [])])];
+	// "Ease it at home" never sits beside "see a doctor today": an urgent answer shows no self-care card.
+	const care = [...new Set([...fired.map((f) => f.rule.care), ...shownNotes.flatMap((n) => n.care ?? [])])].filter(
+		(id) => rank(urgency) < rank('urgent') || get(lib.care, id).level !== 'self-care'
+	);
 	const adapted = leftOut.some((l) => l.kind === 'exercise');
+	const waterAdapted = leftOut.some((l) => l.kind === 'exercise' && inWater(l.id));
+	// the guided session runs its own fixed exercises: only offered when none of them is forbidden
+	const guidedForbidden = [...lib.sequences.values()].some((s) => s.exercises.some((id) => forbiddenBy(get(lib.exercises, id).kinds)));
 	return {
 		lang,
 		ageGroup: input.ageGroup,
@@ -257,8 +301,16 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 		causes,
 		firstAid,
 		firstAidWithheld: withheldNote ? withheldNote.text[lang] : null,
-		// the guided session runs its own fixed exercises: only offered when none was adapted or withheld
-		guidedFirstAid: !firstAid.length ? null : inWater(firstAid[0]) ? 'water' : withheldNote || adapted ? null : 'land',
+		// ... and only when none was adapted or withheld for this reader
+		guidedFirstAid: !firstAid.length
+			? null
+			: inWater(firstAid[0])
+				? waterAdapted
+					? null
+					: 'water'
+				: withheldNote || adapted || guidedForbidden
+					? null
+					: 'land',
 		prevention,
 		doctorFirst: care.some((id) => get(lib.care, id).doctorFirst),
 		leftOut,

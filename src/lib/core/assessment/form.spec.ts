@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FACTORS, SIGNS } from '../content/schema';
 import { assessmentFromForm } from './form';
 
 const form = (entries: [string, string][]) => {
@@ -61,4 +62,23 @@ describe('the self-check form', () => {
 			if (r.parsed.success) expect(r.parsed.data.lang).toBe('ru');
 		});
 	}
+
+	it('accepts every sign and factor the engine knows, the new ones included, as the API does', () => {
+		const r = assessmentFromForm(
+			form([
+				['situation', 'sport'],
+				['ageGroup', 'older'],
+				['durationMinutes', '5'],
+				['perWeek', '1'],
+				...FACTORS.map((f): [string, string] => ['factors', f]),
+				...SIGNS.map((s): [string, string] => ['signs', s])
+			]),
+			'en'
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.parsed.data?.signs).toEqual(
+			expect.arrayContaining(['heatstroke-signs', 'pain-out-of-proportion', 'tingling-mouth-or-hand-spasm'])
+		);
+		expect(r.parsed.data?.factors).toEqual(expect.arrayContaining(['hot-environment', 'kidney-disease', 'liver-disease']));
+	});
 });

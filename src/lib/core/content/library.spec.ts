@@ -50,7 +50,7 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	{
 		name: 'a recommended exercise without a dose',
 		files: withFile('content/exercises/extra.yaml', () =>
-			['- id: extra-stretch', '  title: { en: Stretch, ru: Растяжка }', '  status: recommended', '  position: bed', '  steps:', '    - { en: Stretch, ru: Тянуть }', '  sources: [nhs-leg-cramps]'].join('\n')
+			['- id: extra-stretch', '  title: { en: Stretch, ru: Растяжка }', '  status: recommended', '  kinds: [stretch]', '  position: bed', '  steps:', '    - { en: Stretch, ru: Тянуть }', '  sources: [nhs-leg-cramps]'].join('\n')
 		),
 		file: 'content/exercises/extra.yaml',
 		field: /^\[0\]\.dose$/
@@ -58,7 +58,7 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	{
 		name: 'a not-recommended item without its reason',
 		files: withFile('content/exercises/extra.yaml', () =>
-			['- id: extra-bad', '  title: { en: Bad, ru: Плохо }', '  status: not-recommended', '  sources: [nhs-leg-cramps]'].join('\n')
+			['- id: extra-bad', '  title: { en: Bad, ru: Плохо }', '  status: not-recommended', '  kinds: []', '  sources: [nhs-leg-cramps]'].join('\n')
 		),
 		file: 'content/exercises/extra.yaml',
 		field: /^\[0\]\.reason$/

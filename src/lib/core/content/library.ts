@@ -3,6 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
+	AGE_GROUPS,
 	FACTORS,
 	guideSchema,
 	listFiles,
@@ -40,6 +41,7 @@ export type Library = {
 	situations: Map<string, Answer>;
 	factors: Map<string, Answer>;
 	signs: Map<string, Answer>;
+	ages: Map<string, Answer>;
 	rules: Map<string, Rule>;
 	notes: Map<string, Note>;
 	guides: Guide[];
@@ -128,6 +130,7 @@ export function parseLibrary(files: ContentFile[]): Result<Library, ContentError
 		situations: new Map(),
 		factors: new Map(),
 		signs: new Map(),
+		ages: new Map(),
 		rules: new Map(),
 		notes: new Map(),
 		guides: []
@@ -214,6 +217,14 @@ function checkReferences(lib: Library, origin: Map<string, string>): ContentErro
 						errors.push({ file: fileOf(list, id), field: `${id}.avoidWith[${i}].instead`, message: `"${a.instead}" is itself not for ${a.for.join(', ')}` });
 				}
 			});
+	// A fallback stands in while a card forbids what the exercise is, so it must not be the same kind.
+	for (const [id, exercise] of lib.exercises)
+		if (exercise.fallback) {
+			need(fileOf('exercises', id), `${id}.fallback`, 'exercises', [exercise.fallback]);
+			const other = lib.exercises.get(exercise.fallback);
+			if (other && other.kinds.some((k) => exercise.kinds.includes(k)))
+				errors.push({ file: fileOf('exercises', id), field: `${id}.fallback`, message: `"${exercise.fallback}" is of the same kind as "${id}"` });
+		}
 	for (const [id, sequence] of lib.sequences) {
 		const file = fileOf('sequences', id);
 		need(file, `${id}.exercises`, 'exercises', sequence.exercises);
@@ -247,7 +258,7 @@ type Need = (file: string, field: string, list: ListName, ids: readonly string[]
 /** The self-check's rules: every answer described, every id real, no harmful first aid. */
 function checkAssessment(lib: Library, need: Need, fileOf: (list: ListName, id: string) => string): ContentError[] {
 	const errors: ContentError[] = [];
-	const vocabulary = { situations: SITUATIONS, factors: FACTORS, signs: SIGNS } as const;
+	const vocabulary = { situations: SITUATIONS, factors: FACTORS, signs: SIGNS, ages: AGE_GROUPS } as const;
 	for (const [list, ids] of Object.entries(vocabulary) as [keyof typeof vocabulary, readonly string[]][])
 		for (const id of ids)
 			if (!lib[list].has(id)) errors.push({ file: `content/${list}`, field: '(file)', message: `no entry for the ${list} id "${id}"` });
@@ -258,7 +269,7 @@ function checkAssessment(lib: Library, need: Need, fileOf: (list: ListName, id: 
 			errors.push({ file: 'content/notes', field: '(file)', message: `needs exactly one note with the role "${role}" (has ${count})` });
 	}
 	const medicine = (id: string) => lib.measures.get(id)?.medicine === true;
-	for (const list of ['situations', 'factors', 'signs'] as const) {
+	for (const list of ['situations', 'factors', 'signs', 'ages'] as const) {
 		for (const [id, answer] of lib[list]) {
 			const file = fileOf(list, id);
 			need(file, `${id}.sources`, 'sources', answer.sources);

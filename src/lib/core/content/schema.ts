@@ -110,7 +110,18 @@ export const FACTORS = [
 	'new-medicine',
 	'long-travel-or-bed-rest',
 	'recent-surgery',
-	'previous-clot'
+	'previous-clot',
+	'hot-environment',
+	'endurance-event',
+	'recent-birth',
+	'hormone-medicine',
+	'cancer',
+	'blood-thinners',
+	'kidney-disease',
+	'diabetes',
+	'alcohol-dependence',
+	'neck-surgery',
+	'liver-disease'
 ] as const;
 /** child: under 16; older: 65 and over. */
 export const AGE_GROUPS = ['child', 'adult', 'older'] as const;
@@ -130,7 +141,15 @@ export const SIGNS = [
 	'cannot-tiptoe',
 	'dirty-wound',
 	'dark-urine',
-	'pain-walking-eases-rest'
+	'pain-walking-eases-rest',
+	'heatstroke-signs',
+	'heat-exhaustion-signs',
+	'confused-after-drinking-lots',
+	'pain-out-of-proportion',
+	'saddle-numbness-or-bladder-change',
+	'stroke-signs',
+	'fever-spreading-redness',
+	'tingling-mouth-or-hand-spasm'
 ] as const;
 /** What a fixed note does in a result; the engine picks notes by role, never by id. */
 export const NOTE_ROLES = ['no-warning-signs', 'no-clear-cause', 'general-prevention', 'first-aid-withheld', 'water-technique'] as const;
@@ -138,6 +157,26 @@ export const NOTE_ROLES = ['no-warning-signs', 'no-clear-cause', 'general-preven
 export const SIGN_GROUPS = ['leg', 'injury', 'body'] as const;
 
 export const POSITIONS = ['bed', 'standing', 'floor', 'sitting', 'water'] as const;
+
+/**
+ * What an exercise or measure is, so a care card can forbid it as data: a clot card forbids
+ * stretch, massage and heat; hyponatraemia forbids fluids; kidney disease forbids potassium.
+ */
+export const ITEM_KINDS = [
+	'stretch',
+	'massage',
+	'heat',
+	'training',
+	'fluids',
+	'potassium',
+	'alcohol-stop',
+	'elevation',
+	'weight-loss',
+	'movement',
+	'supplement'
+] as const;
+export const itemKindSchema = z.enum(ITEM_KINDS);
+export type ItemKind = z.infer<typeof itemKindSchema>;
 
 /**
  * Who an exercise or measure is not for, and why. `for` names factor, sign or age-group ids;
@@ -166,6 +205,10 @@ export const exerciseSchema = z
 		dose: doseSchema.optional(),
 		/** Required for a not-recommended item: why we do not guide it. */
 		reason: localized.optional(),
+		/** What it is (required, may be empty): a card that forbids one of these kinds drops it. */
+		kinds: z.array(itemKindSchema),
+		/** What to do instead while a card forbids what this is (the water technique → float and reach the shore). */
+		fallback: idSchema.optional(),
 		avoidWith: z.array(avoidWithSchema).default([]),
 		sources: z.array(idSchema).min(1)
 	})
@@ -189,13 +232,16 @@ export const measureSchema = z.strictObject({
 	causes: z.array(idSchema),
 	/** A medicine or supplement: information to discuss with a doctor, never a plan tick-off. */
 	medicine: z.boolean().default(false),
+	/** What it is (required, may be empty): a card that forbids one of these kinds keeps it out of the plan. */
+	kinds: z.array(itemKindSchema),
 	avoidWith: z.array(avoidWithSchema).default([]),
 	sources: z.array(idSchema).min(1)
 });
 export type Measure = z.infer<typeof measureSchema>;
 
 /** A sign and what to do about it, shown as an urgency card. */
-export const careSchema = z.strictObject({
+export const careSchema = z
+	.strictObject({
 	id: idSchema,
 	level: urgencySchema,
 	/** The card's heading: the action, e.g. "Call emergency services now". */
@@ -211,8 +257,19 @@ export const careSchema = z.strictObject({
 	now: localized,
 	/** The plan waits for a doctor's visit (e.g. varicose veins): the plan page says so. */
 	doctorFirst: z.boolean().default(false),
+	/**
+	 * Markdown, one sentence with the emergency numbers: when to call. Required on urgent
+	 * cards; an emergency card's `now` is its call.
+	 */
+	call: localized.optional(),
+	/** Kinds of exercise or measure this card rules out while it is on an answer (plan, first aid, water technique). */
+	forbids: z.array(itemKindSchema).default([]),
+	/** Why, in the reader's words: shown beside each item left out for it. */
+	forbidsReason: localized.optional(),
 	sources: z.array(idSchema).min(1)
-});
+})
+	.refine((c) => c.level !== 'urgent' || c.call, { message: 'an urgent card needs its call sentence (with the numbers)', path: ['call'] })
+	.refine((c) => !c.forbids.length || c.forbidsReason, { message: 'a card that forbids something says why (forbidsReason)', path: ['forbidsReason'] });
 export type Care = z.infer<typeof careSchema>;
 
 export const sectionSchema = z.strictObject({
@@ -270,12 +327,26 @@ const answerSchema = <T extends readonly [string, ...string[]]>(ids: T) =>
 		firstAid: z.array(idSchema).default([]),
 		/** Signs only: the group the form shows it in. */
 		group: z.enum(SIGN_GROUPS).optional(),
+		/**
+		 * Asked only where it applies (heat under sport and walking, a cast under injury): any
+		 * listed situation or factor. Its rules' safety net follows the same condition.
+		 */
+		askWhen: z
+			.strictObject({ situations: z.array(z.enum(SITUATIONS)).default([]), factors: z.array(z.enum(FACTORS)).default([]) })
+			.refine((a) => a.situations.length + a.factors.length > 0, 'name a situation or a factor')
+			.optional(),
 		sources: z.array(idSchema).default([])
 	});
 export const situationSchema = answerSchema(SITUATIONS);
 export const factorSchema = answerSchema(FACTORS);
 export const signSchema = answerSchema(SIGNS).refine((s) => s.group, { message: 'a sign needs its form group', path: ['group'] });
-export type Answer = z.infer<typeof factorSchema> | z.infer<typeof situationSchema> | z.infer<typeof signSchema>;
+/** Who had the cramp: an answer too (older → ageing as a possible cause). */
+export const ageSchema = answerSchema(AGE_GROUPS);
+export type Answer =
+	| z.infer<typeof factorSchema>
+	| z.infer<typeof situationSchema>
+	| z.infer<typeof signSchema>
+	| z.infer<typeof ageSchema>;
 
 /**
  * A triage rule: when all its conditions hold, the reader gets its care card. Lists
@@ -287,6 +358,9 @@ export const ruleSchema = z.strictObject({
 		.strictObject({
 			signs: z.array(z.enum(SIGNS)).min(1).optional(),
 			factors: z.array(z.enum(FACTORS)).min(1).optional(),
+			/** A second list that must match as well (tingling *and* breathing trouble; sweating *and* vomiting). */
+			alsoSigns: z.array(z.enum(SIGNS)).min(1).optional(),
+			alsoFactors: z.array(z.enum(FACTORS)).min(1).optional(),
 			situations: z.array(z.enum(SITUATIONS)).min(1).optional(),
 			ageGroups: z.array(z.enum(AGE_GROUPS)).min(1).optional(),
 			durationMinutesAbove: z.number().positive().optional(),
@@ -325,6 +399,8 @@ export const noteSchema = z.strictObject({
 	care: idSchema.optional(),
 	/** Prevention to offer when this note applies (e.g. general measures when no cause is clear). */
 	measures: z.array(idSchema).default([]),
+	/** The most urgent answer it may sit beside: "not a bad sign" never sits beside "see a doctor today". */
+	upTo: urgencySchema.optional(),
 	sources: z.array(idSchema).min(1)
 });
 export type Note = z.infer<typeof noteSchema>;
@@ -337,7 +413,9 @@ export const phraseSchema = z.strictObject({
 	id: idSchema,
 	/** Markdown allowed only where every use is a Markdown field (the emergency numbers' tel: links). */
 	text: localized,
-	sources: z.array(idSchema).min(1)
+	sources: z.array(idSchema).min(1),
+	/** Set where the sources do not say all of it: which part is our own precaution (for the hazard log and reviewers). */
+	precaution: localized.optional()
 });
 export type Phrase = z.infer<typeof phraseSchema>;
 
@@ -354,6 +432,7 @@ export const listFiles = {
 	situations: situationSchema,
 	factors: factorSchema,
 	signs: signSchema,
+	ages: ageSchema,
 	rules: ruleSchema,
 	notes: noteSchema
 } as const;

@@ -7,12 +7,14 @@ import type { Care, Cause, Exercise, Guide, Lang, Localized, Measure, Source } f
 type Render = (markdown: string) => string;
 
 export type PersonView = { id: string; name: string; role: string };
-export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'now' | 'sign' | 'sources'> & {
+export type CareView = Omit<Care, 'title' | 'when' | 'action' | 'now' | 'sign' | 'sources' | 'call' | 'forbids' | 'forbidsReason'> & {
 	title: string;
 	when: string;
 	action: string;
 	/** One sentence: what to do right now (a result shows it first). */
 	now: string;
+	/** One sentence with the emergency numbers: when to call (an emergency card's `now`); none below urgent. */
+	call?: string;
 	anchor: string;
 };
 export type CauseView = { id: string; anchor: string; title: string; body: string; origin: Cause['origin']; sources: string[] };
@@ -88,6 +90,7 @@ export function careView(c: Care, lang: Lang, render: Render): CareView {
 		when: render(pick(c.when, lang)),
 		action: render(pick(c.action, lang)),
 		now: render(pick(c.now, lang)),
+		call: c.call ? render(pick(c.call, lang)) : c.level === 'emergency' ? render(pick(c.now, lang)) : undefined,
 		doctorFirst: c.doctorFirst
 	};
 }

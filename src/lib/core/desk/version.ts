@@ -30,10 +30,51 @@ const asMarkdown = (markdown: string) => markdown;
 export const guideVersion = (lib: Library, guide: Guide, lang: Lang): Version =>
 	versionOf(`${flatten(guideView(lib, guide, lang, asMarkdown)).join('\n')}\n`);
 
-/** What answers the self-check: its rules, the questions' answers (signs, factors, situations), notes and urgency cards. */
-export const ruleSetVersion = (lib: Library): Version =>
+/**
+ * The messages that carry clinical words around an answer: the urgency labels, the
+ * specialist lines, "if it gets worse" and the other headings of a result. A change to
+ * any of them changes what a reader is told to do, so it changes the rule-set version.
+ */
+export const CLINICAL_MESSAGE_KEYS = [
+	/^care\./,
+	/^check\.result\.(urgency|reasons|whyShort|nowShort|rightNow|rightNowLead|ifWorse|ifWorseLead|moreSigns|leftOut|leftOutLead|instead|precaution|guidedFirstAid)$/
+];
+export type MessageCatalogs = Partial<Record<Lang, Record<string, string>>>;
+
+/** Only the clinical messages of each catalog, so unrelated wording (the desk's, the diary's) leaves the version alone. */
+const clinicalMessages = (catalogs: MessageCatalogs) =>
+	Object.fromEntries(
+		Object.entries(catalogs).map(([lang, messages]) => [
+			lang,
+			Object.fromEntries(Object.entries(messages ?? {}).filter(([key]) => CLINICAL_MESSAGE_KEYS.some((k) => k.test(key))))
+		])
+	);
+
+/**
+ * What answers the self-check, the API and first aid: every input to an answer. Rules, the
+ * questions' answers (signs, factors, situations, age groups), notes, urgency cards,
+ * phrases, exercises and measures (with `avoidWith`, `medicine`, their kinds and the
+ * cards' forbids), first-aid sequences, the causes and sources a result names, and the
+ * clinical messages. Leaving one out would let it change under a clinician's signature.
+ */
+export const ruleSetVersion = (lib: Library, messages: MessageCatalogs = {}): Version =>
 	versionOf(
-		`${flatten({ rules: lib.rules, signs: lib.signs, factors: lib.factors, situations: lib.situations, notes: lib.notes, care: lib.care }).join('\n')}\n`
+		`${flatten({
+			rules: lib.rules,
+			signs: lib.signs,
+			factors: lib.factors,
+			situations: lib.situations,
+			ages: lib.ages,
+			notes: lib.notes,
+			care: lib.care,
+			phrases: lib.phrases,
+			exercises: lib.exercises,
+			measures: lib.measures,
+			sequences: lib.sequences,
+			causes: lib.causes,
+			sources: lib.sources,
+			messages: clinicalMessages(messages)
+		}).join('\n')}\n`
 	);
 
 /** The hazard log is one Markdown file, signed as written. */

@@ -7,6 +7,7 @@ import { reviewPermission, can, type Role } from '../../core/desk/roles';
 import { reviewState, signOffHolds, type ReviewState, type SignOff } from '../../core/desk/review';
 import { documentVersion, guideVersion, ruleSetVersion, type Version } from '../../core/desk/version';
 import { library } from '../content';
+import { catalogs } from '../messages';
 import type { Db } from '../db';
 import { deskReview } from '../db/desk-schema';
 import { recordAudit, type Actor } from '../desk/audit';
@@ -33,7 +34,9 @@ function servedSubjects(): Subject[] {
 			version: guideVersion(library, guide, lang)
 		}))
 	);
-	const clinical: Subject[] = [{ subject: RULES, lang: ALL_LANGS, title: 'Self-check rule set', version: ruleSetVersion(library) }];
+	const clinical: Subject[] = [
+		{ subject: RULES, lang: ALL_LANGS, title: 'Self-check rule set', version: ruleSetVersion(library, catalogs) }
+	];
 	if (hazardLogFile !== undefined)
 		clinical.push({
 			subject: HAZARD_LOG,

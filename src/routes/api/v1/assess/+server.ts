@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { assessmentInputSchema } from '$lib/core/assessment/input';
-import { assessment } from '$lib/server/assessment';
+import { assessmentAnswer } from '$lib/server/assessment';
 import { readJson, withCors } from '$lib/server/http';
 import { ruleSetStatus } from '$lib/server/reviews';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request, assessmentInputSchema);
 	// Which rule set answered, and whether a clinician signed that version (the editorial desk).
-	return withCors(body.ok ? json({ ...assessment(body.value), ruleSet: ruleSetStatus() }) : body.error);
+	return withCors(body.ok ? json({ ...assessmentAnswer(body.value), ruleSet: ruleSetStatus() }) : body.error);
 };
 
 export const OPTIONS: RequestHandler = () => withCors(new Response(null, { status: 204 }));
