@@ -61,7 +61,7 @@ function get<T>(map: Map<string, T>, id: string): T {
 }
 
 /** A label inside a sentence: "Chest pain" → "chest pain", but "I fainted" keeps its capital. */
-const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
+export const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
 
 /** The answers that made a rule fire, or undefined when it does not. */
 function match(rule: Rule, input: AssessmentInput): string[] | undefined {

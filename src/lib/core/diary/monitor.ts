@@ -3,7 +3,7 @@
 // factor and sign logged, the longest cramp, the most cramps in any 7 days — and the answer
 // (level, cards, their order, the specialist, "if it gets worse") is the engine's, untouched.
 // No threshold and no ordering lives here: the rules, their numbers and cards are content.
-import { assess, type Assessment, type SafetyNet, type Specialist } from '../assessment/engine';
+import { assess, lowerFirst, type Assessment, type SafetyNet, type Specialist } from '../assessment/engine';
 import type { AgeGroup, AssessmentInput, Situation } from '../assessment/input';
 import type { Library } from '../content/library';
 import { SITUATIONS, URGENCY_LEVELS, type Lang, type Rule, type Urgency } from '../content/schema';
@@ -25,8 +25,8 @@ export type MonitorOptions = {
 
 /** A rule the window meets. `episodes`: the entries behind it; `precaution`: set when the rule is our own precaution. */
 export type Finding = { rule: string; care: string; urgency: Urgency; reason: string; precaution?: string; episodes: string[] };
-/** A rule met only by signs logged more than FRESH_DAYS ago: shown as "if it is still there", not as "now". */
-export type Earlier = { rule: string; care: string; urgency: Urgency; signs: string[]; episodes: string[] };
+/** A rule met only by signs logged more than FRESH_DAYS ago: shown as "if it is still there", not as "now". `labels`: the signs as a sentence names them. */
+export type Earlier = { rule: string; care: string; urgency: Urgency; signs: string[]; labels: string[]; episodes: string[] };
 export type Pattern = {
 	/** The window held no entry at all (not the same as entries that meet no rule). */
 	empty: boolean;
@@ -140,7 +140,8 @@ export function monitor(lib: Library, diary: Episode[], lang: Lang, options: Mon
 				.map(({ rule }) => {
 					const logged = old.filter((e) => rule.when.signs?.some((s) => e.signs.includes(s)));
 					const signs = [...new Set(logged.flatMap((e) => e.signs.filter((s) => rule.when.signs!.includes(s))))];
-					return { rule: rule.id, care: rule.care, urgency: levelOf(rule.care), signs, episodes: logged.map((e) => e.id) };
+					const labels = signs.map((s) => lowerFirst(lib.signs.get(s)!.label[lang]));
+					return { rule: rule.id, care: rule.care, urgency: levelOf(rule.care), signs, labels, episodes: logged.map((e) => e.id) };
 				})
 		: [];
 
