@@ -434,7 +434,9 @@ const scenarios: Scenario[] = [
 		specialist: null,
 		reasons: ['no-warning-signs'],
 		causes: ['night-position'],
-		firstAid: NIGHT_AID
+		// [H-44] nothing that starts on the floor at night: the seated variant instead of foot circles
+		firstAid: NIGHT_AID.map((id) => (id === 'foot-rotations' ? 'seated-towel-stretch' : id)),
+		leftOut: ['foot-rotations']
 	},
 	// [H-13] medicines
 	{

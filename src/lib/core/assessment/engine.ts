@@ -161,7 +161,25 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 const noteWith = (lib: Library, role: Note['role']) => [...lib.notes.values()].find((n) => n.role === role)!;
 
 /** The first `avoidWith` entry that applies to this reader, if any. */
-const avoidFor = (avoidWith: AvoidWith[], reader: Set<string>) => avoidWith.find((a) => a.for.some((f) => reader.has(f)));
+const avoidFor = (avoidWith: AvoidWith[], reader: ReadonlySet<string>) => avoidWith.find((a) => a.for.some((f) => reader.has(f)));
+
+/**
+ * The exercises in `ids` that fit this reader (`reader`: their factors, signs and age group),
+ * each one they should avoid swapped for its safer variant when that fits, else left out.
+ * First aid's guided places adapt through this too, so both offer the same moves.
+ */
+export function fitExercises(lib: Library, ids: readonly string[], reader: ReadonlySet<string>, lang: Lang) {
+	const fitting: string[] = [];
+	const leftOut: LeftOut[] = [];
+	for (const id of ids) {
+		const avoid = avoidFor(get(lib.exercises, id).avoidWith, reader);
+		const instead = avoid?.instead && !avoidFor(get(lib.exercises, avoid.instead).avoidWith, reader) ? avoid.instead : undefined;
+		if (avoid) leftOut.push({ id, kind: 'exercise', title: get(lib.exercises, id).title[lang], reason: avoid.reason[lang], instead });
+		const chosen = avoid ? instead : id;
+		if (chosen && !fitting.includes(chosen)) fitting.push(chosen);
+	}
+	return { fitting, leftOut };
+}
 
 export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const lang = input.lang;
@@ -181,21 +199,14 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const causes = emergency ? [] : likelyCauses(lib, answers, lang, excluded);
 	if (!emergency && !causes.length) notes.push(noteWith(lib, 'no-clear-cause'));
 
-	const leftOut: LeftOut[] = [];
 	// With a possible clot or tear, no stretching or massage; the water technique stays,
 	// because in the water staying afloat and reaching the shore comes before anything else.
 	const withholding = fired.find((f) => f.rule.withholdFirstAid);
 	const withheldNote = withholding && get(lib.notes, withholding.rule.withholdFirstAid!);
 	const inWater = (id: string) => get(lib.exercises, id).position === 'water';
-	const firstAid: string[] = [];
-	if (!emergency)
-		for (const id of withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid) {
-			const avoid = avoidFor(get(lib.exercises, id).avoidWith, reader);
-			const instead = avoid?.instead && !avoidFor(get(lib.exercises, avoid.instead).avoidWith, reader) ? avoid.instead : undefined;
-			if (avoid) leftOut.push({ id, kind: 'exercise', title: get(lib.exercises, id).title[lang], reason: avoid.reason[lang], instead });
-			const chosen = avoid ? instead : id;
-			if (chosen && !firstAid.includes(chosen)) firstAid.push(chosen);
-		}
+	const fitted = fitExercises(lib, emergency ? [] : withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid, reader, lang);
+	const firstAid = fitted.fitting;
+	const leftOut: LeftOut[] = fitted.leftOut;
 	if (withheldNote) notes.push(withheldNote);
 	if (firstAid.length && inWater(firstAid[0])) notes.push(noteWith(lib, 'water-technique'));
 
