@@ -99,7 +99,7 @@ describe('pattern monitor edges', () => {
 		],
 		// the diary is one answer: a medicine logged on Monday and weakness on Wednesday are both true
 		[
-			'a new medicine on Monday, weakness on Wednesday',
+			'[H-40.4] a new medicine on Monday, weakness on Wednesday',
 			[
 				['2026-03-09', 2, { factors: ['new-medicine'] }],
 				['2026-03-11', 2, { signs: ['weakness'] }]
@@ -134,7 +134,7 @@ describe('pattern monitor edges', () => {
 		expect(behind('veins-first')).toEqual([episodes[2].id]);
 	});
 
-	it("counts first aid's stop as the finding first aid showed, with the entry behind it", () => {
+	it("[H-42.2] counts first aid's stop as the finding first aid showed, with the entry behind it", () => {
 		const rule = lib.rules.get([...lib.sequences.values()][0].timeLimit)!;
 		for (const firstAidOutcome of ['time-limit', 'repeat-limit'] as const) {
 			const stop = episode({ day: TODAY, durationMinutes: 4, origin: 'first-aid', firstAidOutcome });
@@ -222,7 +222,7 @@ const diaryOf = (f: fc.Arbitrary<AssessmentInput & { episode: { durationMinutes:
 	});
 
 describe('the monitor is the self-check, asked about the diary', () => {
-	it('gives the self-check’s level, cards, specialist, rules and safety net for any facts both can express', () => {
+	it('[H-40.3] gives the self-check’s level, cards, specialist, rules and safety net for any facts both can express', () => {
 		fc.assert(
 			fc.property(diaryOf(facts), ({ facts, diary }) => {
 				const checked = assess(lib, facts);
@@ -252,7 +252,7 @@ describe('the monitor is the self-check, asked about the diary', () => {
 		);
 	});
 
-	it(`a sign logged more than ${FRESH_DAYS} days ago never sets the level; it is asked about, and nothing is lost`, () => {
+	it(`[H-41.2] a sign logged more than ${FRESH_DAYS} days ago never sets the level; it is asked about, and nothing is lost`, () => {
 		const aged = fc.record({
 			back: fc.integer({ min: 0, max: 27 }),
 			signs: fc.subarray([...SIGNS], { minLength: 1 }),
@@ -278,7 +278,7 @@ describe('the monitor is the self-check, asked about the diary', () => {
 		);
 	});
 
-	it("first aid's stop on any entry is never less urgent than the card first aid showed", () => {
+	it("[H-42.3] first aid's stop on any entry is never less urgent than the card first aid showed", () => {
 		const stopCard = lib.rules.get([...lib.sequences.values()][0].timeLimit)!.care;
 		fc.assert(
 			fc.property(diaryOf(facts), fc.nat(), fc.constantFrom('time-limit', 'repeat-limit'), ({ facts, diary }, k, outcome) => {

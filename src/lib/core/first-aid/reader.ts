@@ -3,6 +3,7 @@
 // schema library) and the answers saved with the prevention plan. Pure: the browser's
 // storage is behind src/lib/reader-store.ts.
 import type { AgeGroup } from '../assessment/input';
+import type { FirstAidView, FitView, SequenceView } from './view';
 
 /** localStorage key for the age group; anything but one of the exact words means "not asked yet". */
 export const AGE_GROUP_KEY = 'fitnavigator.reader.age-group';
@@ -25,3 +26,10 @@ export function readerFacts(saved: SavedAnswers | undefined, ageGroup: AgeGroup 
 	const age = ageGroup ?? readAgeGroup(saved?.ageGroup);
 	return new Set([...(saved?.factors ?? []), ...(age ? [age] : []), ...said]);
 }
+
+/** The key of a sequence's `fits` for a reader with `facts`: the facts that matter there, in `adapts` order. */
+export const fitKey = (adapts: readonly string[], facts: ReadonlySet<string>) => adapts.filter((f) => facts.has(f)).join('+');
+
+/** The sequence as this reader should do it: swapped or left-out exercises, or as it is. */
+export const fitFor = (view: Pick<FirstAidView, 'adapts'>, sequence: SequenceView, facts: ReadonlySet<string>): FitView =>
+	sequence.fits[fitKey(view.adapts, facts)] ?? { exercises: sequence.exercises, leftOut: [] };
