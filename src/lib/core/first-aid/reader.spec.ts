@@ -67,9 +67,13 @@ describe('first aid fits the reader', () => {
 
 	it('shows the self-check’s card for a fact on its own, and a call line with the numbers as links', () => {
 		for (const [fact, cards] of Object.entries(views.en.factCards))
-			for (const id of cards) expect([...lib.rules.values()].some((r) => r.care === id && r.when.factors?.includes(fact))).toBe(true);
+			for (const id of cards)
+				expect([...lib.rules.values()].some((r) => r.care === id && r.when.factors?.some((f) => f === fact))).toBe(true);
 		expect(views.en.call).toMatch(/\(tel:\d+\)/);
 		expect(views.ru.call).toMatch(/\(tel:\d+\)/);
+		// the running timer's one-tap numbers are the same links, for the page's language
+		expect(views.en.callNumbers).toEqual(['999', '112', '911'].map((n) => ({ text: n, href: `tel:${n}` })));
+		expect(views.ru.callNumbers).toEqual(['103', '112'].map((n) => ({ text: n, href: `tel:${n}` })));
 	});
 });
 

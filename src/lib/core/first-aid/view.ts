@@ -39,8 +39,10 @@ export type FirstAidView = {
 	asks: { id: string; label: string }[];
 	/** Ids of `cards` the self-check shows for a fact alone (pregnancy → watch for a clot). */
 	factCards: Record<string, string[]>;
-	/** The emergency card's "call now", rendered: the numbers as tel: links, for the timer screen. */
+	/** The emergency card's "call now", rendered: the numbers as tel: links, under the signs. */
 	call: string;
+	/** The same numbers as bare one-tap links, for the running timer's top line. */
+	callNumbers: { text: string; href: string }[];
 };
 
 /** Every subset of `ids`, each in `ids` order. */
@@ -85,14 +87,19 @@ export function firstAidView(lib: Library, lang: Lang, render: (md: string) => s
 		);
 	// a rule that needs nothing but the fact: its card is what the self-check says about the fact alone
 	const alone = (fact: string) =>
-		[...lib.rules.values()].filter((r) => r.when.factors?.includes(fact) && Object.keys(r.when).length === 1).map((r) => card(r.care));
+		[...lib.rules.values()]
+			.filter((r) => r.when.factors?.some((f) => f === fact) && Object.keys(r.when).length === 1)
+			.map((r) => card(r.care));
 	const emergency = checks.find((c) => c.card.level === 'emergency');
+	// the tel: links of the card's own Markdown (they come from phrase:emergency-numbers)
+	const numbers = emergency ? [...get(lib.care, emergency.card.id).now[lang].matchAll(/\[([^\]]+)\]\((tel:[^)\s]+)\)/g)] : [];
 	return {
 		checks,
 		adapts,
 		asks: adapts.flatMap((id) => (lib.factors.has(id) ? [{ id, label: get(lib.factors, id).label[lang] }] : [])),
 		factCards: Object.fromEntries(adapts.map((f) => [f, alone(f)]).filter(([, c]) => c.length)),
 		call: emergency ? emergency.card.now : '',
+		callNumbers: numbers.map(([, text, href]) => ({ text, href })),
 		sequences: sequences.map((s) => {
 			const rule = get(lib.rules, s.timeLimit);
 			return {
