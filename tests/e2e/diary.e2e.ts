@@ -41,7 +41,7 @@ for (const timezoneId of ['Europe/Moscow', 'America/New_York']) {
 
 		test('three 20-minute cramps in one week bring the phlebologist card, and survive a reload', async ({ page }) => {
 			await open(page);
-			await expect(page.locator('.monitor .none')).toContainText('Nothing in the last 4 weeks');
+			await expect(page.locator('.monitor .none')).toContainText('No entries yet');
 			await log(page, daysAgo(5), 20);
 			await log(page, daysAgo(3), 20);
 			await expect(page.locator('.monitor [data-id="see-doctor-recurring"]')).toHaveCount(0);
