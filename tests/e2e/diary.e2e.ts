@@ -29,6 +29,19 @@ const daysAgo = (n: number, time = '03:00') => {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${time}`;
 };
 
+/** First aid's kept sessions, as it stores them, `minutesAgo` before the page opens. */
+async function keptByFirstAid(page: Page, sessions: { minutesAgo: number; durationSeconds: number; situation: string; outcome: string }[]) {
+	await page.addInitScript((list) => {
+		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
+			localStorage.setItem(
+				'fitnavigator.first-aid.episodes.v1',
+				JSON.stringify(
+					list.map(({ minutesAgo, ...s }) => ({ startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...s, helped: null }))
+				)
+			);
+	}, sessions);
+}
+
 async function expectNoSeriousAxe(page: Page, where: string) {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -116,21 +129,7 @@ test('first aid hands its episodes over once, and opens the details of the newes
 // First aid stops at its 10-minute limit with the cramp still there and sends the reader to
 // a doctor today; the diary must read that cramp as longer than 10 minutes, not as 10.
 test('a first-aid session stopped at the time limit is a cramp over 10 minutes, and says so', async ({ page }) => {
-	await page.addInitScript(() => {
-		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
-			localStorage.setItem(
-				'fitnavigator.first-aid.episodes.v1',
-				JSON.stringify([
-					{
-						startedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-						durationSeconds: 600,
-						situation: 'bed',
-						outcome: 'time-limit',
-						helped: null
-					}
-				])
-			);
-	});
+	await keptByFirstAid(page, [{ minutesAgo: 20, durationSeconds: 600, situation: 'bed', outcome: 'time-limit' }]);
 	await open(page, 'en', '?from=first-aid');
 	await expect(page.locator('#episode-minutes')).toHaveValue('10.1');
 	await expect(page.locator('li.episode')).toContainText('first aid stopped at the time limit: see a doctor today');
@@ -332,21 +331,7 @@ test('[H-41.1] a sign logged more than a week ago is asked about, not "call now"
 });
 
 test('[H-42.1] first aid stopped because the pain kept coming back: the diary shows the card first aid showed', async ({ page }) => {
-	await page.addInitScript(() => {
-		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
-			localStorage.setItem(
-				'fitnavigator.first-aid.episodes.v1',
-				JSON.stringify([
-					{
-						startedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-						durationSeconds: 240,
-						situation: 'standing',
-						outcome: 'repeat-limit',
-						helped: null
-					}
-				])
-			);
-	});
+	await keptByFirstAid(page, [{ minutesAgo: 20, durationSeconds: 240, situation: 'standing', outcome: 'repeat-limit' }]);
 	await open(page);
 	await expect(page.locator('li.episode')).toContainText('4 min');
 	await expect(page.locator('.monitor [data-rule="long-cramp"] .triggers a')).toHaveCount(1);

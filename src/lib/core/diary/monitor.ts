@@ -68,14 +68,16 @@ function busiestWeek(episodes: Episode[]): Episode[] {
 type Window = { episodes: Episode[]; length: (e: Episode) => number; week: Set<Episode>; ageGroup: AgeGroup; lang: Lang };
 
 /** The self-check's input that says what `signed` entries (for signs) and the whole window (for the rest) say. */
-function inputOf(w: Window, situation: Situation, signed: Episode[]): AssessmentInput {
+function inputOf(
+	w: Window,
+	signed: Episode[]
+): Omit<AssessmentInput, 'episode'> & { episode: Omit<AssessmentInput['episode'], 'situation'> } {
 	const union = <T>(list: T[]) => [...new Set(list)];
 	return {
 		lang: w.lang,
 		episode: {
-			durationMinutes: w.episodes.length ? Math.max(...w.episodes.map(w.length)) : null,
-			perWeek: w.episodes.length ? w.week.size : null,
-			situation
+			durationMinutes: w.episodes.length ? w.episodes.reduce((longest, e) => Math.max(longest, w.length(e)), 0) : null,
+			perWeek: w.episodes.length ? w.week.size : null
 		},
 		factors: union(w.episodes.flatMap((e) => e.factors)),
 		signs: union(signed.flatMap((e) => e.signs)),
@@ -88,8 +90,11 @@ function inputOf(w: Window, situation: Situation, signed: Episode[]): Assessment
  * asked, and the most urgent answer stands (on a tie, the situation logged last).
  */
 function answerOf(lib: Library, w: Window, signed: Episode[]): Assessment {
-	const latestFirst = [...new Set(w.episodes.map((e) => e.situation).reverse())];
-	const answers = (latestFirst.length ? latestFirst : [SITUATIONS[0]]).map((s) => assess(lib, inputOf(w, s, signed)));
+	const input = inputOf(w, signed);
+	const latestFirst: Situation[] = [...new Set(w.episodes.map((e) => e.situation).reverse())];
+	const answers = (latestFirst.length ? latestFirst : [SITUATIONS[0]]).map((situation) =>
+		assess(lib, { ...input, episode: { ...input.episode, situation } })
+	);
 	return answers.reduce((best, a) => (rank(a.urgency) > rank(best.urgency) ? a : best));
 }
 
