@@ -315,7 +315,8 @@ test('[H-40.1] a new medicine on one day and weakness on another are one answer:
 	await expect(monitor).toHaveAttribute('data-urgency', 'urgent');
 	await expect(monitor.locator('[data-rule="medicine-and-weakness"] .triggers a')).toHaveCount(2);
 	// the engine's "if it gets worse", numbers as links, never as raw Markdown
-	await expect(monitor.locator('.if-worse li')).not.toHaveCount(0);
+	await monitor.locator('.if-worse-more summary').click();
+	await expect(monitor.locator('.if-worse li').first()).toBeVisible();
 	await expect(monitor).not.toContainText('](tel:');
 });
 
