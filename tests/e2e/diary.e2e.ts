@@ -29,6 +29,19 @@ const daysAgo = (n: number, time = '03:00') => {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${time}`;
 };
 
+/** First aid's kept sessions, as it stores them, `minutesAgo` before the page opens. */
+async function keptByFirstAid(page: Page, sessions: { minutesAgo: number; durationSeconds: number; situation: string; outcome: string }[]) {
+	await page.addInitScript((list) => {
+		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
+			localStorage.setItem(
+				'fitnavigator.first-aid.episodes.v1',
+				JSON.stringify(
+					list.map(({ minutesAgo, ...s }) => ({ startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...s, helped: null }))
+				)
+			);
+	}, sessions);
+}
+
 async function expectNoSeriousAxe(page: Page, where: string) {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -41,7 +54,7 @@ for (const timezoneId of ['Europe/Moscow', 'America/New_York']) {
 
 		test('three 20-minute cramps in one week bring the phlebologist card, and survive a reload', async ({ page }) => {
 			await open(page);
-			await expect(page.locator('.monitor .none')).toContainText('Nothing in the last 4 weeks');
+			await expect(page.locator('.monitor .none')).toContainText('No entries yet');
 			await log(page, daysAgo(5), 20);
 			await log(page, daysAgo(3), 20);
 			await expect(page.locator('.monitor [data-id="see-doctor-recurring"]')).toHaveCount(0);
@@ -116,21 +129,7 @@ test('first aid hands its episodes over once, and opens the details of the newes
 // First aid stops at its 10-minute limit with the cramp still there and sends the reader to
 // a doctor today; the diary must read that cramp as longer than 10 minutes, not as 10.
 test('a first-aid session stopped at the time limit is a cramp over 10 minutes, and says so', async ({ page }) => {
-	await page.addInitScript(() => {
-		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
-			localStorage.setItem(
-				'fitnavigator.first-aid.episodes.v1',
-				JSON.stringify([
-					{
-						startedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-						durationSeconds: 600,
-						situation: 'bed',
-						outcome: 'time-limit',
-						helped: null
-					}
-				])
-			);
-	});
+	await keptByFirstAid(page, [{ minutesAgo: 20, durationSeconds: 600, situation: 'bed', outcome: 'time-limit' }]);
 	await open(page, 'en', '?from=first-aid');
 	await expect(page.locator('#episode-minutes')).toHaveValue('10.1');
 	await expect(page.locator('li.episode')).toContainText('first aid stopped at the time limit: see a doctor today');
@@ -294,4 +293,65 @@ test('offline after one visit: the diary opens, takes a new entry, and the repor
 	await expect(page.locator('article.report')).toContainText('Cramps logged: 2');
 	await page.goto('/ru/diary');
 	await expect(page.locator('li.episode')).toHaveCount(2);
+});
+
+/** Logs one cramp with factors and signs ticked under the form's details. */
+async function logWith(page: Page, when: string, minutes: number, ticks: { factors?: string[]; signs?: string[] }) {
+	await page.fill('#episode-when', when);
+	await page.fill('#episode-minutes', String(minutes));
+	await page.locator('.episode-form summary').click();
+	for (const f of ticks.factors ?? []) await page.locator(`input[name="factors"][value="${f}"]`).check();
+	for (const s of ticks.signs ?? []) await page.locator(`input[name="signs"][value="${s}"]`).check();
+	const before = await page.locator('li.episode').count();
+	await page.locator('.episode-form button[type="submit"]').click();
+	await expect(page.locator('li.episode')).toHaveCount(before + 1);
+}
+
+test('[H-40.1] a new medicine on one day and weakness on another are one answer: urgent, as the self-check says', async ({ page }) => {
+	await open(page);
+	await logWith(page, daysAgo(3), 2, { factors: ['new-medicine'] });
+	await logWith(page, daysAgo(1), 2, { signs: ['weakness'] });
+	const monitor = page.locator('.monitor');
+	await expect(monitor).toHaveAttribute('data-urgency', 'urgent');
+	await expect(monitor.locator('[data-rule="medicine-and-weakness"] .triggers a')).toHaveCount(2);
+	// the engine's "if it gets worse", numbers as links, never as raw Markdown
+	await monitor.locator('.if-worse-more summary').click();
+	await expect(monitor.locator('.if-worse li').first()).toBeVisible();
+	await expect(monitor).not.toContainText('](tel:');
+});
+
+test('[H-41.1] a sign logged more than a week ago is asked about, not "call now" (ru)', async ({ page }) => {
+	await open(page, 'ru');
+	await logWith(page, daysAgo(10), 3, { signs: ['cold-pale-leg'] });
+	const monitor = page.locator('.monitor');
+	await expect(monitor.locator('.earlier[data-rule="cold-leg"]')).toContainText('Если это сохраняется');
+	await expect(monitor.locator('.earlier[data-rule="cold-leg"] a[href^="tel:"]')).not.toHaveCount(0);
+	await expect(monitor).not.toHaveAttribute('data-urgency', 'emergency');
+	await expect(monitor.locator('.care-emergency')).toHaveCount(0);
+	await expectNoSeriousAxe(page, 'diary with an old sign (ru)');
+});
+
+test('[H-42.1] first aid stopped because the pain kept coming back: the diary shows the card first aid showed', async ({ page }) => {
+	await keptByFirstAid(page, [{ minutesAgo: 20, durationSeconds: 240, situation: 'standing', outcome: 'repeat-limit' }]);
+	await open(page);
+	await expect(page.locator('li.episode')).toContainText('4 min');
+	await expect(page.locator('.monitor [data-rule="long-cramp"] .triggers a')).toHaveCount(1);
+	await expect(page.locator('.monitor')).toHaveAttribute('data-urgency', 'urgent');
+});
+
+test('[H-40.2] the diary asks the age group once, keeps it on the device, and its rules follow it', async ({ page }) => {
+	await open(page);
+	// an empty diary opens on its form and says what an empty diary means
+	await expect(page.locator('.monitor .none')).toContainText('No entries yet');
+	await expect(page.locator('.monitor .age')).toHaveCount(0);
+	for (const n of [5, 3, 1]) await log(page, daysAgo(n), 2);
+	const age = page.locator('.monitor .age');
+	await expect(age).toBeVisible();
+	await expectNoSeriousAxe(page, 'diary asking the age group');
+	await age.getByRole('button', { name: 'A child under 16' }).click();
+	await expect(page.locator('.monitor [data-rule="child-frequent"]')).toBeVisible();
+	await page.reload();
+	await expect(page.locator('.monitor')).toHaveAttribute('data-age-group', 'child');
+	await expect(page.locator('.monitor .age')).toHaveCount(0);
+	await expect(page.locator('.monitor .age-given')).toContainText('A child under 16');
 });

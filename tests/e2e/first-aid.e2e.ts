@@ -144,11 +144,10 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.goto(`/${lang}/first-aid`);
 			const emergency = page.locator('.fa-choices li').filter({ has: page.locator('.fa-sign-emergency') });
 			await expect(emergency).not.toHaveCount(0);
-			for (const item of await emergency.all()) {
-				const calls = item.locator('a[href^="tel:"]');
-				expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
-				await expect(calls.first()).toBeVisible();
-			}
+			// one call line under the signs: the emergency cards' own "call now", numbers as links
+			const calls = page.locator('.fa-flow > section > .fa-call a[href^="tel:"]');
+			expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
+			await expect(calls.first()).toBeVisible();
 			if (javaScriptEnabled) {
 				// On the emergency card's own screen the card's numbers are the one-tap links, each once:
 				// the sign list's call box is not repeated there.
@@ -443,4 +442,130 @@ test('the manual dark screen has no serious or critical axe violations', async (
 	await page.getByRole('button', { name: 'Dark screen' }).click();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await expectNoSeriousViolations(page, 'en manual dark');
+});
+
+// Issue 19 item 8: on a 390 × 844 phone the first screen holds every sign (one line each),
+// the call line, the optional line about the reader and Start.
+test('on a 390 × 844 phone the first screen holds the signs, one line each, and Start', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	for (const lang of ['en', 'ru'] as const) {
+		await page.goto(`/${lang}/first-aid`);
+		await expect(page.locator('.fa-about')).toBeVisible();
+		await expect(page.getByRole('button', { name: TEXT[lang].none })).toBeInViewport({ ratio: 1 });
+		const signs = page.locator('.fa-signs .fa-choice');
+		await expect(signs).toHaveCount(4);
+		const lineHeight = await signs.first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+		for (const sign of await signs.all()) {
+			await expect(sign).toBeInViewport({ ratio: 1 });
+			const { clientHeight, scrollHeight } = await sign.evaluate((e) => ({ clientHeight: e.clientHeight, scrollHeight: e.scrollHeight }));
+			// one line of text inside its padding: no wrapping
+			expect(scrollHeight).toBeLessThan(2 * lineHeight + 24);
+			expect(clientHeight).toBeLessThan(2 * lineHeight + 24);
+		}
+		await expect(page.locator('.fa-flow > section > .fa-call a[href^="tel:"]').first()).toBeInViewport();
+		await expect(page.locator('.fa-about summary')).toBeInViewport({ ratio: 1 });
+	}
+	await context.close();
+});
+
+test('the running timer has a one-tap call line with the emergency numbers', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	for (const lang of ['en', 'ru'] as const) {
+		await page.goto(`/${lang}/first-aid`);
+		await startInBed(page, lang);
+		const calls = step(page).locator('.fa-quick-call a[href^="tel:"]');
+		expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
+		await expect(calls.first()).toBeInViewport();
+		await expect(timer(page)).toBeInViewport();
+	}
+	await context.close();
+});
+
+/** Answers the first screen's optional line: opens it, taps the fact. */
+async function tell(page: Page, fact: string) {
+	await page.locator('.fa-about summary').click();
+	await page.locator(`.fa-about button[data-fact="${fact}"]`).click();
+}
+
+/** The exercises the session runs in `place`, skipping through each until the session ends. */
+async function exercisesIn(page: Page, place: string) {
+	await page.locator(`.fa-choice[data-id="${place}"]`).click();
+	const ids: string[] = [];
+	for (let i = 0; ; i++) {
+		await expect(page.locator(`.fa-session[data-step="${i}"], .fa-done`)).toBeVisible();
+		if ((await page.locator('.fa-done').count()) > 0) return ids;
+		ids.push((await step(page).getAttribute('data-exercise'))!);
+		await page.getByRole('button', { name: /^(Skip|Пропустить)$/ }).click();
+	}
+}
+
+test('[H-43.1] pregnant: tapped on the first screen, the floor place swaps foot circles for the seated stretch, and says why (ru)', async ({
+	page
+}) => {
+	await page.goto('/ru/first-aid');
+	await tell(page, 'pregnancy');
+	await expect(page.locator('.fa-about button[data-fact="pregnancy"]')).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: TEXT.ru.none }).click();
+	await expect(page.getByTestId('adapted')).toContainText('Растяжка с полотенцем сидя');
+	await expect(page.locator('.fa-flow .care[data-id="self-care-clot-watch"]')).toBeVisible();
+	expect(await exercisesIn(page, 'floor')).toEqual(['seated-towel-stretch', 'pinch-massage']);
+});
+
+test('[H-43.2] a fresh injury: no massage and no hard stretch anywhere, only the places with a move left, and the injury card', async ({
+	page
+}) => {
+	await page.goto('/en/first-aid');
+	await tell(page, 'leg-injury');
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await expect(page.locator('.fa-flow .care[data-id="self-care-injury"]')).toBeVisible();
+	await expect(page.getByTestId('adapted')).toContainText('No Pinch massage');
+	await expect(page.locator('.fa-choices .fa-choice')).toHaveCount(1);
+	expect(await exercisesIn(page, 'floor')).toEqual(['foot-rotations']);
+});
+
+test('[H-44.1] 65 or over (the age group given in the diary): no floor at night, without being asked again', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('fitnavigator.reader.age-group', 'older'));
+	await page.goto('/en/first-aid');
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await expect(page.getByTestId('adapted')).toContainText('Seated towel stretch instead of Foot circles lying down');
+	expect(await exercisesIn(page, 'floor')).toEqual(['seated-towel-stretch', 'pinch-massage']);
+});
+
+test('[H-43.3] the answers saved with the plan count: a plan made as a pregnant reader adapts first aid', async ({ page }) => {
+	await page.goto('/en/first-aid');
+	// the plan as the plan page stores it (IndexedDB "fitnavigator-plan"), answers included
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('fitnavigator-plan', 2);
+				open.onupgradeneeded = () => {
+					open.result.createObjectStore('plan');
+					open.result.createObjectStore('aside', { keyPath: 'id', autoIncrement: true });
+				};
+				open.onsuccess = () => {
+					const tx = open.result.transaction('plan', 'readwrite');
+					tx.objectStore('plan').put(
+						{
+							version: 2,
+							lang: 'en',
+							createdOn: '2026-11-01',
+							measures: ['regular-stretching'],
+							doctorFirst: false,
+							ticks: {},
+							answers: { situation: 'night', factors: ['pregnancy'], signs: [] }
+						},
+						'current'
+					);
+					tx.oncomplete = () => (open.result.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
+	await page.reload();
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await expect(page.getByTestId('adapted')).toContainText('Seated towel stretch');
+	expect(await exercisesIn(page, 'floor')).toEqual(['seated-towel-stretch', 'pinch-massage']);
 });

@@ -49,7 +49,7 @@ export function assessmentPage(input: AssessmentInput): AssessmentPage {
 }
 
 /** One Markdown sentence as inline HTML: the paragraph around it dropped. */
-const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');
+export const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');
 
 /** Every prevention measure, for the plan page to show whichever the reader saved. */
 export const allMeasures = (lang: Lang): MeasureView[] => [...library.measures.values()].map((m) => measureView(m, lang, renderMarkdown));

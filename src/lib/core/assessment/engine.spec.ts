@@ -441,7 +441,8 @@ const scenarios: Scenario[] = [
 		specialist: null,
 		reasons: ['no-warning-signs'],
 		causes: ['ageing', 'night-position'],
-		firstAid: ['towel-stretch', 'toe-pull-stretch', 'pinch-massage'],
+		// [H-44] nothing that starts on the floor at night: the seated variant instead of foot circles
+		firstAid: NIGHT_AID.map((id) => (id === 'foot-rotations' ? 'seated-towel-stretch' : id)),
 		leftOut: ['foot-rotations']
 	},
 	// [H-13] medicines

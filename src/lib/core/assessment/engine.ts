@@ -64,7 +64,7 @@ function get<T>(map: Map<string, T>, id: string): T {
 }
 
 /** A label inside a sentence: "Chest pain" → "chest pain", but "I fainted" keeps its capital. */
-const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
+export const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));
 
 /** The answers that made a rule fire, or undefined when it does not. */
 function match(rule: Rule, input: AssessmentInput): string[] | undefined {
@@ -180,7 +180,48 @@ export function isAsked(
 const noteWith = (lib: Library, role: Note['role']) => [...lib.notes.values()].find((n) => n.role === role)!;
 
 /** The first `avoidWith` entry that applies to this reader, if any. */
-const avoidFor = (avoidWith: AvoidWith[], reader: Set<string>) => avoidWith.find((a) => a.for.some((f) => reader.has(f)));
+const avoidFor = (avoidWith: AvoidWith[], reader: ReadonlySet<string>) => avoidWith.find((a) => a.for.some((f) => reader.has(f)));
+
+/**
+ * The exercises in `ids` that fit this reader (`reader`: their factors, signs and age group),
+ * each one they should avoid swapped for its safer variant when that fits, else left out.
+ * First aid's guided places adapt through this too, so both offer the same moves.
+ */
+/**
+ * Each exercise itself if this reader may do it, else what stands in for it (or nothing), and why:
+ * a card of the answer that forbids its kind (a clot card: stretch, massage, heat) or the reader's
+ * own facts (`avoidWith`). First aid calls it with the reader's facts alone.
+ */
+/** The first of these cards that forbids an item of any of these kinds. */
+const forbidder = (cards: readonly Care[]) => (kinds: readonly ItemKind[]) => cards.find((c) => c.forbids.some((k) => kinds.includes(k)));
+
+export function fitExercises(
+	lib: Library,
+	ids: readonly string[],
+	reader: ReadonlySet<string>,
+	lang: Lang,
+	cards: readonly Care[] = []
+): { fitting: string[]; leftOut: LeftOut[] } {
+	const forbiddenBy = forbidder(cards);
+	const fits = (id: string) => !forbiddenBy(get(lib.exercises, id).kinds) && !avoidFor(get(lib.exercises, id).avoidWith, reader);
+	const fitting: string[] = [];
+	const leftOut: LeftOut[] = [];
+	for (const id of ids) {
+		const e: Exercise = get(lib.exercises, id);
+		const card = forbiddenBy(e.kinds);
+		const avoid = avoidFor(e.avoidWith, reader);
+		let chosen: string | undefined = id;
+		if (card || avoid) {
+			const candidate = card ? e.fallback : avoid!.instead;
+			const instead = candidate && fits(candidate) ? candidate : undefined;
+			const reason = avoid ? avoid.reason[lang] : card!.forbidsReason![lang];
+			leftOut.push({ id, kind: 'exercise', title: e.title[lang], reason, instead });
+			chosen = instead;
+		}
+		if (chosen && !fitting.includes(chosen)) fitting.push(chosen);
+	}
+	return { fitting, leftOut };
+}
 
 export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const lang = input.lang;
@@ -203,35 +244,17 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 
 	// What the answer's cards rule out (a clot card: stretch, massage, heat), with the first card's reason.
 	const firedCards: Care[] = [...new Set(fired.map((f) => f.rule.care))].map((id) => get(lib.care, id));
-	const forbiddenBy = (kinds: readonly ItemKind[]) => firedCards.find((c) => c.forbids.some((k) => kinds.includes(k)));
+	const forbiddenBy = forbidder(firedCards);
 
-	const leftOut: LeftOut[] = [];
 	// With a possible clot or tear, no first aid on land; what the water technique may hold
 	// follows the cards' forbids, because in the water reaching the shore comes before anything else.
 	const withholding = fired.find((f) => f.rule.withholdFirstAid);
 	const withheldNote = withholding && get(lib.notes, withholding.rule.withholdFirstAid!);
 	const inWater = (id: string) => get(lib.exercises, id).position === 'water';
-	/** The exercise itself if this reader may do it, else what stands in for it (or nothing), and why. */
-	const fitExercise = (id: string): { chosen?: string; left?: LeftOut } => {
-		const e: Exercise = get(lib.exercises, id);
-		const card = forbiddenBy(e.kinds);
-		const avoid = avoidFor(e.avoidWith, reader);
-		if (!card && !avoid) return { chosen: id };
-		const candidate = card ? e.fallback : avoid!.instead;
-		const instead =
-			candidate && !forbiddenBy(get(lib.exercises, candidate).kinds) && !avoidFor(get(lib.exercises, candidate).avoidWith, reader)
-				? candidate
-				: undefined;
-		const reason = avoid ? avoid.reason[lang] : card!.forbidsReason![lang];
-		return { chosen: instead, left: { id, kind: 'exercise', title: e.title[lang], reason, instead } };
-	};
-	const firstAid: string[] = [];
-	if (!emergency)
-		for (const id of withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid) {
-			const { chosen, left } = fitExercise(id);
-			if (left) leftOut.push(left);
-			if (chosen && !firstAid.includes(chosen)) firstAid.push(chosen);
-		}
+	const offered = emergency ? [] : withheldNote ? situation.firstAid.filter(inWater) : situation.firstAid;
+	const fitted = fitExercises(lib, offered, reader, lang, firedCards);
+	const firstAid = fitted.fitting;
+	const leftOut: LeftOut[] = fitted.leftOut;
 	if (withheldNote) notes.push(withheldNote);
 	if (firstAid.length && inWater(firstAid[0])) notes.push(noteWith(lib, 'water-technique'));
 

@@ -62,7 +62,9 @@ export type Session = {
  * than the dose allows. The last two mean a doctor today, not more exercises.
  */
 export type Outcome = 'gone' | 'completed' | 'time-limit' | 'repeat-limit';
-export const stoppedForSafety = (s: Session) => s.outcome === 'time-limit' || s.outcome === 'repeat-limit';
+/** The outcomes that send the reader to a doctor today (the diary's monitor reads them too). */
+export const isSafetyStop = (outcome: Outcome | undefined) => outcome === 'time-limit' || outcome === 'repeat-limit';
+export const stoppedForSafety = (s: Session) => isSafetyStop(s.outcome);
 
 export type SessionEvent =
 	| { type: 'tick'; now: number }
