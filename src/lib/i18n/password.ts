@@ -3,5 +3,7 @@ import type { PasswordProblem } from '../../../runtime/password-policy.js';
 import type { Lang } from '../core/content/schema';
 import { t, type MessageKey } from './index';
 
+export type { PasswordProblem };
+
 export const passwordMessage = (lang: Lang, label: MessageKey, problem: PasswordProblem, limits: { min: number; max: number }): string =>
 	t(lang, `desk.password.${problem}`, { field: t(lang, label), ...limits });

@@ -12,7 +12,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { parseSetCookieHeader } from 'better-auth/cookies';
 import { symmetricDecrypt } from 'better-auth/crypto';
 import { twoFactor } from 'better-auth/plugins';
-import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx, type AuthEndpoint } from 'better-auth/api';
+import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import { env } from '$env/dynamic/private';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../runtime/password-policy.js';
@@ -105,7 +105,7 @@ const deskTwoFactorRules = (db: Db) =>
 				const userId = await pendingUserId(ctx);
 				const user = userId ? await ctx.context.internalAdapter.findUserById(userId) : null;
 				return user ? { id: user.id, email: user.email } : null;
-			}) as AuthEndpoint
+			})
 		},
 		hooks: {
 			before: [

@@ -1,6 +1,7 @@
 // Who on the editorial team may do what. Pure: the server asks, the tests enumerate.
 
-export const ROLES = ['admin', 'editor', 'expert', 'clinician'] as const;
+/** Least powerful first, as the desk lists them: a role picked by mistake should be the smaller one. */
+export const ROLES = ['editor', 'expert', 'clinician', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a desk route needs. `signed-in` is any active account (its own password, 2FA). */

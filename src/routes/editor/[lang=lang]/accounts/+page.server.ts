@@ -2,10 +2,22 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ROLES } from '$lib/core/desk/roles';
 import { appDatabase } from '$lib/server/db/app';
-import { AccountError, changeRole, createInvite, listAccounts, resetTwoFactor, setDisabled } from '$lib/server/desk/accounts';
+import {
+	AccountError,
+	changeRole,
+	createInvite,
+	listAccounts,
+	listPendingInvites,
+	resetTwoFactor,
+	setDisabled,
+	withdrawInvite
+} from '$lib/server/desk/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async () => ({ accounts: await listAccounts((await appDatabase()).db), roles: ROLES })) satisfies PageServerLoad;
+export const load = (async () => {
+	const { db } = await appDatabase();
+	return { accounts: await listAccounts(db), invites: await listPendingInvites(db), roles: ROLES };
+}) satisfies PageServerLoad;
 
 const inviteSchema = z.object({
 	email: z.email().max(320),
@@ -18,13 +30,13 @@ const idSchema = z.object({ id: z.string().min(1).max(64) });
 const invalid = (action: string, error: z.ZodError) =>
 	fail(400, { action, field: String(error.issues[0].path[0]), message: error.issues[0].message });
 
-/** Runs an account change; a refused one (no such account, yourself) says which field. */
-async function change(action: string, run: () => Promise<void>) {
+/** Runs an account change; a refused one (no such account, yourself, the last admin) says which field and why. */
+async function change(action: string, run: () => Promise<unknown>, email?: string) {
 	try {
-		await run();
-		return { action, done: true };
+		const done = await run();
+		return { action, done: true, ...(done && typeof done === 'object' ? done : {}) };
 	} catch (e) {
-		if (e instanceof AccountError) return fail(400, { action, field: e.field, message: e.message });
+		if (e instanceof AccountError) return fail(e.code === 'gone' ? 410 : 409, { action, field: e.field, refusal: e.code, email });
 		throw e;
 	}
 }
@@ -33,13 +45,24 @@ export const actions = {
 	invite: async ({ request, locals, url, params }) => {
 		const parsed = inviteSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('invite', parsed.error);
-		const { token, expiresAt } = await createInvite((await appDatabase()).db, parsed.data, locals.desk!);
-		return {
-			action: 'invite',
-			email: parsed.data.email,
-			link: `${url.origin}/editor/${params.lang}/invite/${token}`,
-			expiresOn: expiresAt.toISOString().slice(0, 10)
-		};
+		const { db } = await appDatabase();
+		return change(
+			'invite',
+			async () => {
+				const { token, expiresAt } = await createInvite(db, parsed.data, locals.desk!);
+				return {
+					link: `${url.origin}/editor/${params.lang}/invite/${token}`,
+					email: parsed.data.email,
+					expiresOn: expiresAt.toISOString().slice(0, 10)
+				};
+			},
+			parsed.data.email
+		);
+	},
+	withdraw: async ({ request, locals }) => {
+		const parsed = z.object({ id: z.uuid() }).safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return invalid('withdraw', parsed.error);
+		return change('withdraw', async () => withdrawInvite((await appDatabase()).db, parsed.data.id, locals.desk!));
 	},
 	role: async ({ request, locals }) => {
 		const parsed = idSchema.extend({ role: z.enum(ROLES) }).safeParse(Object.fromEntries(await request.formData()));
