@@ -31,12 +31,11 @@ const invalid = (action: string, error: z.ZodError) =>
 	fail(400, { action, field: String(error.issues[0].path[0]), message: error.issues[0].message });
 
 /** Runs an account change; a refused one (no such account, yourself, the last admin) says which field and why. */
-async function change(action: string, run: () => Promise<unknown>, email?: string) {
+async function change(action: string, run: () => Promise<{ email: string } | void>) {
 	try {
-		const done = await run();
-		return { action, done: true, ...(done && typeof done === 'object' ? done : {}) };
+		return { action, done: true, email: (await run())?.email };
 	} catch (e) {
-		if (e instanceof AccountError) return fail(e.code === 'gone' ? 410 : 409, { action, field: e.field, refusal: e.code, email });
+		if (e instanceof AccountError) return fail(e.code === 'gone' ? 410 : 409, { action, field: e.field, refusal: e.code });
 		throw e;
 	}
 }
@@ -45,19 +44,19 @@ export const actions = {
 	invite: async ({ request, locals, url, params }) => {
 		const parsed = inviteSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return invalid('invite', parsed.error);
-		const { db } = await appDatabase();
-		return change(
-			'invite',
-			async () => {
-				const { token, expiresAt } = await createInvite(db, parsed.data, locals.desk!);
-				return {
-					link: `${url.origin}/editor/${params.lang}/invite/${token}`,
-					email: parsed.data.email,
-					expiresOn: expiresAt.toISOString().slice(0, 10)
-				};
-			},
-			parsed.data.email
-		);
+		let invite;
+		try {
+			invite = await createInvite((await appDatabase()).db, parsed.data, locals.desk!);
+		} catch (e) {
+			if (e instanceof AccountError) return fail(409, { action: 'invite', field: e.field, refusal: e.code, email: parsed.data.email });
+			throw e;
+		}
+		return {
+			action: 'invite',
+			email: parsed.data.email,
+			link: `${url.origin}/editor/${params.lang}/invite/${invite.token}`,
+			expiresOn: invite.expiresAt.toISOString().slice(0, 10)
+		};
 	},
 	withdraw: async ({ request, locals }) => {
 		const parsed = z.object({ id: z.uuid() }).safeParse(Object.fromEntries(await request.formData()));
