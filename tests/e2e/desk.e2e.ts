@@ -29,6 +29,7 @@ let server: ChildProcess;
 let base = '';
 let log = '';
 let totpUri = '';
+let recoveryCodes: string[] = [];
 const invites: Record<string, string> = {};
 
 const freePort = () =>
@@ -93,18 +94,29 @@ test.afterAll(async () => {
 	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, who: { email: string; password: string }, code?: () => string) {
+async function signIn(page: Page, who: { email: string; password: string }, code?: () => Promise<string>) {
 	await page.goto(`${base}/editor/en/sign-in`);
 	await page.getByLabel('Email').fill(who.email);
 	await page.getByLabel('Password').fill(who.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	if (code) {
-		await page.getByLabel('Six-digit code').fill(code());
+		await page.getByLabel(/^Code from your authenticator app/).fill(await code());
 		await page.getByRole('button', { name: 'Confirm' }).click();
 	}
 }
 
-const totp = () => URI.parse(totpUri).generate();
+const stepNow = () => Math.floor(Date.now() / 30_000);
+let lastStep = 0;
+/**
+ * A TOTP code for a time step not used yet. Codes are single use, so a second sign-in
+ * within 30 seconds takes the next step (the server accepts one step early) or waits for it.
+ */
+async function totp(): Promise<string> {
+	const step = Math.max(stepNow(), lastStep + 1);
+	await expect.poll(stepNow, { timeout: 65_000, intervals: [500] }).toBeGreaterThanOrEqual(step - 1);
+	lastStep = step;
+	return URI.parse(totpUri).generate({ timestamp: step * 30_000 });
+}
 const today = () => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
 
 async function axeClean(page: Page) {
@@ -126,9 +138,24 @@ test('the admin from the command line must set up TOTP, then signs in with it', 
 	await expect(page).toHaveURL(`${base}/editor/en/security`);
 	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
 	await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
-	totpUri = (await page.locator('[data-totp-uri]').textContent())!;
+	totpUri = (await page.locator('[data-totp-uri]').getAttribute('href'))!;
 	await axeClean(page);
-	await page.getByLabel('Six-digit code').fill(totp());
+	// [S-27.1] the QR code is an image made on the server; the key is in groups of four.
+	const qr = page.locator('img[data-totp-qr]');
+	await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+	expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	const secret = new URL(totpUri).searchParams.get('secret')!;
+	await expect(page.locator('[data-totp-secret]')).toHaveText(secret.match(/.{1,4}/g)!.join(' '));
+	// [S-21.2] ten recovery codes, each labelled, and a text file of them to download.
+	const codes = page.locator('[data-recovery-codes] li');
+	await expect(codes).toHaveCount(10);
+	await expect(codes.first()).toContainText('Recovery code 1:');
+	recoveryCodes = (await page.locator('[data-recovery-codes] code').allTextContents()).map((c) => c.trim());
+	const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-recovery-download]').click()]);
+	expect(download.suggestedFilename()).toBe('fitnavigator-recovery-codes.txt');
+	const file = readFileSync((await download.path())!, 'utf8');
+	for (const code of recoveryCodes) expect(file).toContain(code);
+	await page.getByLabel('Six-digit code').fill(await totp());
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	await expect(page).toHaveURL(`${base}/editor/en`);
 
@@ -140,6 +167,33 @@ test('the admin from the command line must set up TOTP, then signs in with it', 
 	await expect(page).toHaveURL(`${base}/editor/en`);
 	// A new session id at every sign-in.
 	expect((await sessionCookie(page))?.value).not.toBe(cookie?.value);
+});
+
+test('[S-20.4] a TOTP code signs in once, and [S-21.3] so does each recovery code (JavaScript off)', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const code = await totp();
+	const codeStep = async (value: string) => {
+		await page.goto(`${base}/editor/en/sign-in`);
+		await page.getByLabel('Email').fill(ADMIN.email);
+		await page.getByLabel('Password').fill(ADMIN.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByLabel(/^Code from your authenticator app/).fill(value);
+		await page.getByRole('button', { name: 'Confirm' }).click();
+	};
+	const signOut = async () => {
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await expect(page).toHaveURL(`${base}/editor/en/sign-in`);
+	};
+	for (const value of [code, recoveryCodes[0]]) {
+		await codeStep(value);
+		await expect(page).toHaveURL(`${base}/editor/en`);
+		await signOut();
+		await codeStep(value);
+		await expect(page.getByRole('alert')).toContainText('That code is wrong');
+		await axeClean(page);
+	}
+	await context.close();
 });
 
 test('the admin invites an expert and an editor with one-time links', async ({ page }) => {
@@ -158,9 +212,29 @@ test('the admin invites an expert and an editor with one-time links', async ({ p
 		invites[who.email] = (await page.locator('[data-invite-link]').textContent())!;
 	}
 	expect(invites[EXPERT.email]).toMatch(/\/editor\/en\/invite\/[\w-]{40,}$/);
+	// [S-30.3] an address with an account or an unused invite is refused at once, saying why; [S-31.2] an invite can be withdrawn.
+	const invite = async (email: string) => {
+		await page.getByLabel('Email', { exact: true }).fill(email);
+		await page.getByLabel('Name (shown on sign-offs)').fill('Someone');
+		await page.getByRole('button', { name: 'Create invite link' }).click();
+	};
+	await invite(EXPERT.email);
+	await expect(page.getByRole('alert')).toHaveText(
+		`Email: ${EXPERT.email} already has an unused invite. Withdraw it below to send a new one.`
+	);
+	await invite(ADMIN.email);
+	await expect(page.getByRole('alert')).toHaveText(`Email: ${ADMIN.email} already has an account`);
+	await expect(page.getByLabel('Role', { exact: true }).locator('option').first()).toHaveText('editor');
+	await invite('mistake@example.org');
+	await expect(page.locator('tr[data-invite]')).toHaveCount(3);
+	await page.getByRole('button', { name: 'Withdraw the invite for mistake@example.org' }).click();
+	await expect(page.getByRole('status')).toContainText('mistake@example.org is withdrawn');
+	await expect(page.locator('tr[data-invite]')).toHaveCount(2);
+	await axeClean(page);
 	await page.goto(`${base}/editor/en/audit`);
 	await axeClean(page);
-	await expect(page.locator('[data-action="invite.create"]')).toHaveCount(2);
+	await expect(page.locator('[data-action="invite.create"]')).toHaveCount(3);
+	await expect(page.locator('[data-action="invite.withdraw"]')).toHaveCount(1);
 });
 
 async function joinDesk(browser: Browser, who: { email: string; password: string }) {
@@ -435,6 +509,18 @@ test('sign-in answers alike for an unknown email and a wrong password, and is ra
 	let last = wrong;
 	for (let i = 0; i < 10; i++) last = await attempt(EXPERT.email);
 	expect(await last.text()).toContain('limited');
+});
+
+test("[S-23.10] a limit says so and when to try again, in the desk's language (JavaScript off)", async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`${base}/editor/ru/sign-in`);
+	await page.getByLabel('Эл. почта').fill(EXPERT.email);
+	await page.getByLabel('Пароль').fill(EXPERT.password);
+	await page.getByRole('button', { name: 'Войти' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/^Слишком много неудачных попыток для этой учётной записи\. Повторите через \d+ с\.$/);
+	await axeClean(page);
+	await context.close();
 });
 
 test('no password or token reached the server log', async () => {
