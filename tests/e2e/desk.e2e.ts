@@ -128,7 +128,10 @@ async function sessionCookie(page: Page) {
 	return (await page.context().cookies()).find((c) => c.name === 'fn-desk.session_token');
 }
 
-test('the admin from the command line must set up TOTP, then signs in with it', async ({ page, browser }) => {
+test('[S-27.1] [S-21.2] [S-22.2] the admin from the command line must set up TOTP (QR code, key in fours, recovery codes), then signs in with it', async ({
+	page,
+	browser
+}) => {
 	await page.goto(`${base}/editor/en/sign-in`);
 	await axeClean(page);
 	// A second session, opened with the password before two-factor exists: it must not be promoted (S-22.2, below).
@@ -204,7 +207,9 @@ test('[S-20.4] a TOTP code signs in once, and [S-21.3] so does each recovery cod
 	await context.close();
 });
 
-test('the admin invites an expert and an editor with one-time links', async ({ page }) => {
+test('[S-30.3] [S-31.2] the admin invites an expert and an editor with one-time links, and is told at once when an address cannot be invited', async ({
+	page
+}) => {
 	await signIn(page, ADMIN, totp);
 	await page.goto(`${base}/editor/en/accounts`);
 	await axeClean(page);
@@ -491,7 +496,7 @@ test('the editor role gets 403 wherever it lacks the permission', async ({ brows
 	expect(res.status()).toBe(403);
 });
 
-test('a disabled account is signed out at once', async ({ browser }) => {
+test('[S-34.2] a disabled account is signed out at once', async ({ browser }) => {
 	const editor = await browser.newPage();
 	await signIn(editor, EDITOR);
 	await editor.goto(`${base}/editor/en/inbox`);
@@ -504,7 +509,7 @@ test('a disabled account is signed out at once', async ({ browser }) => {
 	await expect(editor).toHaveURL(`${base}/editor/en/sign-in`);
 });
 
-test('sign-in answers alike for an unknown email and a wrong password, and is rate-limited', async ({ request }) => {
+test('[S-28.1] sign-in answers alike for an unknown email and a wrong password, and is rate-limited', async ({ request }) => {
 	const attempt = (email: string) =>
 		request.post(`${base}/editor/en/sign-in?/password`, {
 			headers: { origin: base, accept: 'application/json' },
@@ -530,7 +535,7 @@ test("[S-23.10] a limit says so and when to try again, in the desk's language (J
 	await context.close();
 });
 
-test('no password or token reached the server log', async () => {
+test('[S-35.1] no password or token reached the server log', async () => {
 	for (const secret of [ADMIN.password, EXPERT.password, EDITOR.password, ...Object.values(invites).map((l) => l.split('/').pop()!)])
 		expect(log).not.toContain(secret);
 });
