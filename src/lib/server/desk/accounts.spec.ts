@@ -5,6 +5,7 @@ import { authFor } from '../auth';
 import type { Database } from '../db';
 import { deskAudit, deskSession, deskUser } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
+import { cookieOf } from './testing';
 import { acceptInvite, changeRole, createAccount, createInvite, findInvite, resetTwoFactor, setDisabled } from './accounts';
 
 const cli = { id: null, email: 'cli' };
@@ -70,11 +71,6 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 			PASSWORD,
 			cli
 		);
-		const cookieOf = (res: Response) =>
-			res.headers
-				.getSetCookie()
-				.map((c) => c.split(';')[0])
-				.join('; ');
 		const session = cookieOf(await signIn('admin@example.org', PASSWORD));
 		const enabled = await auth.api.enableTwoFactor({
 			body: { password: PASSWORD, method: 'totp' },

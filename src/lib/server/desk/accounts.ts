@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import { passwordProblem, type PasswordProblem } from '../../../../runtime/password-policy.js';
+import { normalEmail } from '../../core/desk/email';
 import type { Role } from '../../core/desk/roles';
 import { authFor } from '../auth';
 import type { Db } from '../db';
@@ -16,7 +17,6 @@ const INVITE_DAYS = 7;
 export type NewAccount = { email: string; name: string; role: Role; specialty: string };
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const normalEmail = (email: string) => email.trim().toLowerCase();
 
 /** Creates an account with a password through the auth library (its hashing, its tables). */
 export async function createAccount(db: Db, account: NewAccount, password: string, actor: Actor): Promise<{ id: string }> {

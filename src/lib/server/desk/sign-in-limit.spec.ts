@@ -6,17 +6,13 @@ import { authFor } from '../auth';
 import type { Database } from '../db';
 import { deskAudit } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
+import { cookieOf } from './testing';
 import { createAccount } from './accounts';
 import { signInWithCode, signInWithPassword } from './sign-in';
 import { recordSignInFailure, signInWait } from './sign-in-limit';
 
 const cli = { id: null, email: 'cli' };
 const PASSWORD = 'correct horse battery';
-const cookieOf = (res: Response) =>
-	res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
 
 describe.each(testBackends())('sign-in limits on $name', (backend) => {
 	let database: Database;

@@ -5,13 +5,14 @@
 // schedule is src/lib/core/desk/sign-in-delay.ts; clients are stored as hashes only.
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { normalEmail } from '../../core/desk/email';
 import { accountWait, clientWait, FAILURE_WINDOW_SECONDS, type FailureCount, type Wait } from '../../core/desk/sign-in-delay';
 import type { Db } from '../db';
 import { deskSignInFailure } from '../db/desk-schema';
 
 export type SignInParty = { account?: string; client: string };
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const accountKey = (email: string) => `account:${normalEmail(email)}`;
 export const clientKey = (client: string) => `client:${createHash('sha256').update(client).digest('base64url').slice(0, 32)}`;
 
 /** How long this attempt must wait, if it must: the longer of the client's and the account's waits. */

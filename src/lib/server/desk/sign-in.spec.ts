@@ -6,19 +6,13 @@ import { authFor, deskSessionUser, SESSION_ABSOLUTE_SECONDS } from '../auth';
 import type { Database } from '../db';
 import { deskAudit, deskSession } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
+import { cookieOf } from './testing';
 import { createAccount } from './accounts';
 import { signInWithCode, signInWithPassword } from './sign-in';
 import { claimStep, stepAt } from './totp-step';
 
 const cli = { id: null, email: 'cli' };
 const PASSWORD = 'correct horse battery';
-
-/** The cookie header a response (or a sign-in step's collected cookies) sets. */
-const cookieOf = (res: Response) =>
-	res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
 
 describe.each(testBackends())('two-factor sign-in on $name', (backend) => {
 	let database: Database;

@@ -2,6 +2,7 @@
 // TOTP or recovery code. Each step asks the limits first, and records a failure or a
 // success in them and in the audit log; the auth library does the checking.
 import { APIError } from 'better-auth/api';
+import { normalEmail } from '../../core/desk/email';
 import type { Wait } from '../../core/desk/sign-in-delay';
 import { authFor } from '../auth';
 import type { Db } from '../db';
@@ -13,7 +14,6 @@ export type SignInOutcome = { kind: 'signed-in' } | { kind: 'code' } | { kind: '
 /** A recovery code as the library makes them: ten letters and digits, shown as two groups of five. */
 const RECOVERY_CODE = /^([A-Za-z0-9]{5})-?([A-Za-z0-9]{5})$/;
 
-const normalEmail = (email: string) => email.trim().toLowerCase();
 const someone = (email: string): Actor => ({ id: null, email });
 
 async function failed(db: Db, email: string, client: string, step: 'password' | 'code'): Promise<SignInOutcome> {
