@@ -9,9 +9,16 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword } from 'better-auth/crypto';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../runtime/password-policy.js';
 
-const PASSWORD_MIN = 12; // as src/lib/server/auth.ts
-const PASSWORD_MAX = 128;
+/** What the desk's own forms say, for a terminal. */
+const PROBLEMS = {
+	'too-short': `The password needs at least ${PASSWORD_MIN} characters.`,
+	'too-long': `The password may have at most ${PASSWORD_MAX} characters.`,
+	blank: 'The password cannot be only spaces.',
+	common: 'That password is common or easy to guess. Try a few unrelated words together.',
+	same: 'The new password must differ from the current one.'
+};
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
 const email = values.email?.trim().toLowerCase();
@@ -56,8 +63,9 @@ async function readPassword() {
 }
 
 const password = await readPassword();
-if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-	console.error(`The password must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
+const problem = await passwordProblem(password, { userInputs: [email, values.name ?? ''] });
+if (problem) {
+	console.error(PROBLEMS[problem]);
 	process.exit(1);
 }
 

@@ -29,6 +29,7 @@ let server: ChildProcess;
 let base = '';
 let log = '';
 let totpUri = '';
+let recoveryCodes: string[] = [];
 const invites: Record<string, string> = {};
 
 const freePort = () =>
@@ -93,18 +94,29 @@ test.afterAll(async () => {
 	for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, who: { email: string; password: string }, code?: () => string) {
+async function signIn(page: Page, who: { email: string; password: string }, code?: () => Promise<string>) {
 	await page.goto(`${base}/editor/en/sign-in`);
 	await page.getByLabel('Email').fill(who.email);
 	await page.getByLabel('Password').fill(who.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	if (code) {
-		await page.getByLabel('Six-digit code').fill(code());
+		await page.getByLabel(/^Code from your authenticator app/).fill(await code());
 		await page.getByRole('button', { name: 'Confirm' }).click();
 	}
 }
 
-const totp = () => URI.parse(totpUri).generate();
+const stepNow = () => Math.floor(Date.now() / 30_000);
+let lastStep = 0;
+/**
+ * A TOTP code for a time step not used yet. Codes are single use, so a second sign-in
+ * within 30 seconds takes the next step (the server accepts one step early) or waits for it.
+ */
+async function totp(): Promise<string> {
+	const step = Math.max(stepNow(), lastStep + 1);
+	await expect.poll(stepNow, { timeout: 65_000, intervals: [500] }).toBeGreaterThanOrEqual(step - 1);
+	lastStep = step;
+	return URI.parse(totpUri).generate({ timestamp: step * 30_000 });
+}
 const today = () => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
 
 async function axeClean(page: Page) {
@@ -116,9 +128,15 @@ async function sessionCookie(page: Page) {
 	return (await page.context().cookies()).find((c) => c.name === 'fn-desk.session_token');
 }
 
-test('the admin from the command line must set up TOTP, then signs in with it', async ({ page }) => {
+test('[S-27.1] [S-21.2] [S-22.2] the admin from the command line must set up TOTP (QR code, key in fours, recovery codes), then signs in with it', async ({
+	page,
+	browser
+}) => {
 	await page.goto(`${base}/editor/en/sign-in`);
 	await axeClean(page);
+	// A second session, opened with the password before two-factor exists: it must not be promoted (S-22.2, below).
+	const earlier = await browser.newPage();
+	await signIn(earlier, ADMIN);
 	await signIn(page, ADMIN);
 	await expect(page).toHaveURL(`${base}/editor/en/security`);
 	await expect(page.getByRole('alert')).toContainText('needs two-factor');
@@ -126,11 +144,32 @@ test('the admin from the command line must set up TOTP, then signs in with it', 
 	await expect(page).toHaveURL(`${base}/editor/en/security`);
 	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
 	await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
-	totpUri = (await page.locator('[data-totp-uri]').textContent())!;
+	totpUri = (await page.locator('[data-totp-uri]').getAttribute('href'))!;
 	await axeClean(page);
-	await page.getByLabel('Six-digit code').fill(totp());
+	// [S-27.1] the QR code is an image made on the server; the key is in groups of four.
+	const qr = page.locator('img[data-totp-qr]');
+	await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+	expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	const secret = new URL(totpUri).searchParams.get('secret')!;
+	await expect(page.locator('[data-totp-secret]')).toHaveText(secret.match(/.{1,4}/g)!.join(' '));
+	// [S-21.2] ten recovery codes, each labelled, and a text file of them to download.
+	const codes = page.locator('[data-recovery-codes] li');
+	await expect(codes).toHaveCount(10);
+	await expect(codes.first()).toContainText('Recovery code 1:');
+	recoveryCodes = (await page.locator('[data-recovery-codes] code').allTextContents()).map((c) => c.trim());
+	const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-recovery-download]').click()]);
+	expect(download.suggestedFilename()).toBe('fitnavigator-recovery-codes.txt');
+	const file = readFileSync((await download.path())!, 'utf8');
+	for (const code of recoveryCodes) expect(file).toContain(code);
+	await page.getByLabel('Six-digit code').fill(await totp());
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	await expect(page).toHaveURL(`${base}/editor/en`);
+
+	// [S-22.2] the password-only session opened before stays out, and is told to sign in again.
+	await earlier.goto(`${base}/editor/en/inbox`);
+	await expect(earlier).toHaveURL(`${base}/editor/en/security`);
+	await expect(earlier.getByRole('alert')).toContainText('opened with your password only');
+	await earlier.close();
 
 	const cookie = await sessionCookie(page);
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
@@ -142,7 +181,35 @@ test('the admin from the command line must set up TOTP, then signs in with it', 
 	expect((await sessionCookie(page))?.value).not.toBe(cookie?.value);
 });
 
-test('the admin invites an expert and an editor with one-time links', async ({ page }) => {
+test('[S-20.4] [S-21.3] a TOTP code signs in once, and so does each recovery code (JavaScript off)', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const code = await totp();
+	const codeStep = async (value: string) => {
+		await page.goto(`${base}/editor/en/sign-in`);
+		await page.getByLabel('Email').fill(ADMIN.email);
+		await page.getByLabel('Password').fill(ADMIN.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByLabel(/^Code from your authenticator app/).fill(value);
+		await page.getByRole('button', { name: 'Confirm' }).click();
+	};
+	const signOut = async () => {
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await expect(page).toHaveURL(`${base}/editor/en/sign-in`);
+	};
+	for (const value of [code, recoveryCodes[0]]) {
+		await codeStep(value);
+		await expect(page).toHaveURL(`${base}/editor/en`);
+		await signOut();
+		await codeStep(value);
+		await expect(page.getByRole('alert')).toContainText('That code is wrong');
+	}
+	await context.close();
+});
+
+test('[S-30.3] [S-31.2] the admin invites an expert and an editor with one-time links, and is told at once when an address cannot be invited', async ({
+	page
+}) => {
 	await signIn(page, ADMIN, totp);
 	await page.goto(`${base}/editor/en/accounts`);
 	await axeClean(page);
@@ -158,9 +225,29 @@ test('the admin invites an expert and an editor with one-time links', async ({ p
 		invites[who.email] = (await page.locator('[data-invite-link]').textContent())!;
 	}
 	expect(invites[EXPERT.email]).toMatch(/\/editor\/en\/invite\/[\w-]{40,}$/);
+	// [S-30.3] an address with an account or an unused invite is refused at once, saying why; [S-31.2] an invite can be withdrawn.
+	const invite = async (email: string) => {
+		await page.getByLabel('Email', { exact: true }).fill(email);
+		await page.getByLabel('Name (shown on sign-offs)').fill('Someone');
+		await page.getByRole('button', { name: 'Create invite link' }).click();
+	};
+	await invite(EXPERT.email);
+	await expect(page.getByRole('alert')).toHaveText(
+		`Email: ${EXPERT.email} already has an unused invite. Withdraw it below to send a new one.`
+	);
+	await invite(ADMIN.email);
+	await expect(page.getByRole('alert')).toHaveText(`Email: ${ADMIN.email} already has an account`);
+	await expect(page.getByLabel('Role', { exact: true }).locator('option').first()).toHaveText('editor');
+	await invite('mistake@example.org');
+	await expect(page.locator('tr[data-invite]')).toHaveCount(3);
+	await page.getByRole('button', { name: 'Withdraw the invite for mistake@example.org' }).click();
+	await expect(page.getByRole('status')).toContainText('mistake@example.org is withdrawn');
+	await expect(page.locator('tr[data-invite]')).toHaveCount(2);
+	await axeClean(page);
 	await page.goto(`${base}/editor/en/audit`);
 	await axeClean(page);
-	await expect(page.locator('[data-action="invite.create"]')).toHaveCount(2);
+	await expect(page.locator('[data-action="invite.create"]')).toHaveCount(3);
+	await expect(page.locator('[data-action="invite.withdraw"]')).toHaveCount(1);
 });
 
 async function joinDesk(browser: Browser, who: { email: string; password: string }) {
@@ -521,7 +608,7 @@ test('the editor role gets 403 wherever it lacks the permission', async ({ brows
 	expect(res.status()).toBe(403);
 });
 
-test('a disabled account is signed out at once', async ({ browser }) => {
+test('[S-34.2] a disabled account is signed out at once', async ({ browser }) => {
 	const editor = await browser.newPage();
 	await signIn(editor, EDITOR);
 	await editor.goto(`${base}/editor/en/inbox`);
@@ -534,7 +621,7 @@ test('a disabled account is signed out at once', async ({ browser }) => {
 	await expect(editor).toHaveURL(`${base}/editor/en/sign-in`);
 });
 
-test('sign-in answers alike for an unknown email and a wrong password, and is rate-limited', async ({ request }) => {
+test('[S-28.1] sign-in answers alike for an unknown email and a wrong password, and is rate-limited', async ({ request }) => {
 	const attempt = (email: string) =>
 		request.post(`${base}/editor/en/sign-in?/password`, {
 			headers: { origin: base, accept: 'application/json' },
@@ -549,7 +636,18 @@ test('sign-in answers alike for an unknown email and a wrong password, and is ra
 	expect(await last.text()).toContain('limited');
 });
 
-test('no password or token reached the server log', async () => {
+test("[S-23.10] a limit says so and when to try again, in the desk's language (JavaScript off)", async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`${base}/editor/ru/sign-in`);
+	await page.getByLabel('Эл. почта').fill(EXPERT.email);
+	await page.getByLabel('Пароль').fill(EXPERT.password);
+	await page.getByRole('button', { name: 'Войти' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/^Слишком много неудачных попыток для этой учётной записи\. Повторите через \d+ с\.$/);
+	await context.close();
+});
+
+test('[S-35.1] no password or token reached the server log', async () => {
 	for (const secret of [ADMIN.password, EXPERT.password, EDITOR.password, ...Object.values(invites).map((l) => l.split('/').pop()!)])
 		expect(log).not.toContain(secret);
 });

@@ -83,7 +83,9 @@ describe('deny by default below the gate', () => {
 		name: role,
 		role,
 		specialty: '',
-		twoFactorEnabled
+		twoFactorEnabled,
+		// A session opened with the account's second factor, when it has one.
+		sessionTwoFactor: twoFactorEnabled
 	});
 	// Every account the gate should have stopped: each role without the route's permission, and each role that must set up two-factor and has not.
 	const intruders = guarded.flatMap((file) => {

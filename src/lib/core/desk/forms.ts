@@ -31,6 +31,7 @@ const accountId = z.string().min(1).max(64);
 export const roleForm = z.object({ id: accountId, role: z.enum(ROLES) });
 export const disableForm = z.object({ id: accountId, disabled: z.enum(['true', 'false']) });
 export const accountForm = z.object({ id: accountId });
+export const withdrawForm = z.object({ id: z.uuid() });
 /** Every account form's fields: the account a row's buttons act on, and the choice made. */
 export const accountLabels: FieldLabels<typeof roleForm> & FieldLabels<typeof disableForm> = {
 	id: 'editor.accounts.account',

@@ -3,7 +3,7 @@
 // sign-offs bound to a content hash, the feedback inbox's status, and the audit log.
 // Kept apart from schema.ts so the reader-facing tables stay small and obvious.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { feedback } from './schema';
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -41,7 +41,9 @@ export const deskSession = pgTable(
 		userAgent: text('user_agent'),
 		userId: text('user_id')
 			.notNull()
-			.references(() => deskUser.id, { onDelete: 'cascade' })
+			.references(() => deskUser.id, { onDelete: 'cascade' }),
+		/** How this session was opened: true only after a TOTP or recovery code, never set later. */
+		secondFactor: boolean('second_factor').notNull().default(false)
 	},
 	(t) => [index('desk_session_user_idx').on(t.userId)]
 );
@@ -97,6 +99,25 @@ export const deskTwoFactor = pgTable(
 	(t) => [index('desk_two_factor_user_idx').on(t.userId), index('desk_two_factor_secret_idx').on(t.secret)]
 );
 
+/** The newest TOTP time step each account has used: a code for it or an earlier step is refused. */
+export const deskTotpStep = pgTable('desk_totp_step', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => deskUser.id, { onDelete: 'cascade' }),
+	step: bigint('step', { mode: 'number' }).notNull()
+});
+
+/**
+ * Failed sign-in attempts per key ("account:<email>" or "client:<hash>") since the count
+ * last started over; a success clears an account's row. No address is stored, only its hash.
+ */
+export const deskSignInFailure = pgTable('desk_sign_in_failure', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+	lastAt: timestamp('last_at', { withTimezone: true }).notNull()
+});
+
 /** The auth library's signing secret when BETTER_AUTH_SECRET is not set: made once, shared by every server. */
 export const deskSecret = pgTable('desk_secret', {
 	id: integer('id').primaryKey(),
@@ -104,19 +125,27 @@ export const deskSecret = pgTable('desk_secret', {
 	createdAt: created()
 });
 
-/** A one-time link an admin passes on; only the token's hash is kept. */
-export const deskInvite = pgTable('desk_invite', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	tokenHash: text('token_hash').notNull().unique(),
-	email: text('email').notNull(),
-	name: text('name').notNull(),
-	role: text('role').notNull(),
-	specialty: text('specialty').notNull().default(''),
-	invitedBy: text('invited_by').references(() => deskUser.id, { onDelete: 'set null' }),
-	createdAt: created(),
-	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-	usedAt: timestamp('used_at', { withTimezone: true })
-});
+/** A one-time link an admin passes on; only the token's hash is kept. One unused invite per address. */
+export const deskInvite = pgTable(
+	'desk_invite',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		tokenHash: text('token_hash').notNull().unique(),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role').notNull(),
+		specialty: text('specialty').notNull().default(''),
+		invitedBy: text('invited_by').references(() => deskUser.id, { onDelete: 'set null' }),
+		createdAt: created(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('desk_invite_pending_email_idx')
+			.on(t.email)
+			.where(sql`${t.usedAt} is null`)
+	]
+);
 
 /**
  * A sign-off of one exact version: `subject` is a guide slug, "rules" (the self-check's

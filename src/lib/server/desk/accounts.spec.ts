@@ -5,6 +5,7 @@ import { authFor } from '../auth';
 import type { Database } from '../db';
 import { deskAudit, deskSession, deskUser } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
+import { cookieOf } from './testing';
 import { acceptInvite, changeRole, createAccount, createInvite, findInvite, resetTwoFactor, setDisabled } from './accounts';
 
 const cli = { id: null, email: 'cli' };
@@ -22,7 +23,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 		return auth.api.signInEmail({ body: { email, password }, headers: new Headers(), asResponse: true });
 	};
 
-	it('signs in with the password it was created with, and only with it', async () => {
+	it('[S-28.2] signs in with the password it was created with, and only with it; an unknown email is answered alike', async () => {
 		await createAccount(database.db, { email: 'Editor@Example.org', name: 'Ed', role: 'editor', specialty: '' }, PASSWORD, cli);
 		expect((await signIn('editor@example.org', PASSWORD)).status).toBe(200);
 		const wrong = await signIn('editor@example.org', 'not the password');
@@ -32,14 +33,14 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 		expect(await unknown.json()).toEqual(await wrong.json());
 	});
 
-	it('gives a new session token at every sign-in', async () => {
+	it('[S-29.1] gives a new session token at every sign-in', async () => {
 		const a = (await signIn('editor@example.org', PASSWORD)).headers.get('set-cookie');
 		const b = (await signIn('editor@example.org', PASSWORD)).headers.get('set-cookie');
 		expect(a).toMatch(/fn-desk\.session_token=/);
 		expect(a).not.toBe(b);
 	});
 
-	it('ends every session when an account is disabled, and refuses new ones', async () => {
+	it('[S-34.1] ends every session when an account is disabled, and refuses new ones', async () => {
 		const [user] = await database.db.select().from(deskUser).where(eq(deskUser.email, 'editor@example.org'));
 		await signIn('editor@example.org', PASSWORD);
 		await setDisabled(database.db, user.id, true, { id: 'admin', email: 'admin@example.org' });
@@ -49,7 +50,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 		expect((await signIn('editor@example.org', PASSWORD)).status).toBe(200);
 	});
 
-	it('lets an invite be used once', async () => {
+	it('[S-36.1] lets an invite be used once', async () => {
 		const { token } = await createInvite(
 			database.db,
 			{ email: 'expert@example.org', name: 'Dr Vera', role: 'expert', specialty: 'sports physician' },
@@ -70,11 +71,6 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 			PASSWORD,
 			cli
 		);
-		const cookieOf = (res: Response) =>
-			res.headers
-				.getSetCookie()
-				.map((c) => c.split(';')[0])
-				.join('; ');
 		const session = cookieOf(await signIn('admin@example.org', PASSWORD));
 		const enabled = await auth.api.enableTwoFactor({
 			body: { password: PASSWORD, method: 'totp' },

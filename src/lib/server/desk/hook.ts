@@ -8,9 +8,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 
 type MaybePromise<T> = T | Promise<T>;
 import { LANGS, type Lang } from '../../core/content/schema';
-import { can, isRole, requiresTwoFactor } from '../../core/desk/roles';
+import { can, needsSecondFactor } from '../../core/desk/roles';
 import { DESK_ROUTES, isPlainDeskPath, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
-import { authFor, type DeskUser } from '../auth';
+import { deskSessionUser, type DeskUser } from '../auth';
 import { appDatabase } from '../db/app';
 import { refreshSignOffs } from '../reviews';
 import { adoptPrerendered, type PrerenderedPages } from '../reviews/serving';
@@ -34,18 +34,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The signed-in, enabled account of this request, if any. */
 export async function currentUser(event: RequestEvent): Promise<DeskUser | undefined> {
-	const auth = await authFor((await appDatabase()).db);
-	const found = await auth.api.getSession({ headers: event.request.headers, query: { disableCookieCache: true } });
-	const user = found?.user;
-	if (!user || user.disabled || !isRole(user.role)) return undefined;
-	return {
-		id: user.id,
-		email: user.email,
-		name: user.name,
-		role: user.role,
-		specialty: user.specialty ?? '',
-		twoFactorEnabled: Boolean(user.twoFactorEnabled)
-	};
+	return deskSessionUser((await appDatabase()).db, event.request.headers);
 }
 
 const langOfDesk = (lang: string | undefined): Lang => ((LANGS as readonly string[]).includes(lang ?? '') ? (lang as Lang) : 'en');
@@ -94,7 +83,7 @@ async function decide(event: RequestEvent, render: () => MaybePromise<Response>)
 	if (needs === 'public') return render();
 	const user = await currentUser(event);
 	if (!user) return api ? refuse(401, true, 'Sign in first') : redirect(`/editor/${lang}/sign-in`);
-	if (requiresTwoFactor(user.role) && !user.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(routeId))
+	if (needsSecondFactor(user) && !TWO_FACTOR_SETUP_ROUTES.has(routeId))
 		return api ? refuse(403, true, 'Set up two-factor sign-in first') : redirect(`/editor/${lang}/security`);
 	if (!can(user.role, needs)) return refuse(403, api, 'Your role cannot open this');
 	event.locals.desk = user;
