@@ -53,7 +53,21 @@ export async function throwawayDatabase(purpose) {
 	};
 }
 
-/** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
+/**
+ * After a bulk load of `feedback` that bypassed the site's vote statement: both count tables
+ * (src/lib/server/feedback.ts keeps them per vote) rebuilt from the rows, all in shard 0.
+ * `query` is a pg client's or pool's query.
+ */
+export async function rebuildCounts(query) {
+	await query('delete from feedback_counts');
+	await query('insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, 0, count(*) from feedback group by 1, 2');
+	await query('delete from feedback_weekly');
+	await query(
+		`insert into feedback_weekly (week, guide, lang, helpful, shard, votes)
+		 select date_trunc('week', created_at at time zone 'UTC')::date, guide, lang, helpful, 0, count(*) from feedback group by 1, 2, 3, 4`
+	);
+}
+
 /**
  * The self-check's engine over the real content, its TypeScript compiled by Vite on the fly so
  * it runs as in the app. `use` gets the library, `assess` and the input schema; Vite then closes.
@@ -79,6 +93,7 @@ export async function withEngine(use) {
 	}
 }
 
+/** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
 export function requireTool(name, install) {
