@@ -12,7 +12,7 @@ import { createServer } from 'vite';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
-export const PORTS = {
+const DEFAULT_PORTS = {
 	app: 4280,
 	nginx: 4281,
 	appPg: 4282,
@@ -23,6 +23,13 @@ export const PORTS = {
 	balanced1: 4276,
 	balanced2: 4277
 };
+/**
+ * Loopback ports the benchmarks listen on. BENCH_PORT_BASE=N moves all of them to N, N+1, …
+ * (in the order above), so two people benchmarking on one machine never collide.
+ */
+export const PORTS = process.env.BENCH_PORT_BASE
+	? Object.fromEntries(Object.keys(DEFAULT_PORTS).map((name, i) => [name, Number(process.env.BENCH_PORT_BASE) + i]))
+	: DEFAULT_PORTS;
 /** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
 export const ROUTES = {
 	guide: '/en/guides/calf-cramps',
