@@ -54,6 +54,12 @@ let stopping = false;
 // The editorial desk keeps guides' review lines true by replacing their bodies here (src/lib/server/reviews/serving.ts).
 process.emit('fitnavigator:prerendered', pages);
 
+// Answers the app gives before SvelteKit's request path, whose own cost would be most of
+// theirs (the feedback summary: src/lib/server/summary-path.ts). Each returns true if it answered.
+/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean)[]} */
+const fastPaths = [];
+process.emit('fitnavigator:fast-paths', fastPaths);
+
 const server = http.createServer((req, res) => {
 	observe(req, res);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -66,6 +72,7 @@ const server = http.createServer((req, res) => {
 	req[ROUTE_ID] = '(static or none)';
 	if (ownProtocol) req.headers[PROTO_HEADER] = 'http';
 	res.setHeader('content-security-policy', BASE_CSP);
+	if (fastPaths.some((serve) => serve(req, res))) return;
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
 import { guardDesk, isDeskPath, startDesk } from '$lib/server/desk/hook';
 import { provideAllMessages } from '$lib/server/messages';
+import { serveSummary } from '$lib/server/summary-path';
 import { LANGS, type Lang } from '$lib/core/content/schema';
 
 provideAllMessages();
@@ -12,6 +13,8 @@ export const init: ServerInit = async () => {
 	// Open (and migrate) before the first request, so a broken database shows at start.
 	await appDatabase();
 	startDesk();
+	// server.js asks for the answers to give before SvelteKit's request path (its list, filled once).
+	process.on('fitnavigator:fast-paths', (paths: (typeof serveSummary)[]) => paths.push(serveSummary));
 	// Without closing PGlite the process hangs on SIGTERM.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
