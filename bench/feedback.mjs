@@ -121,11 +121,12 @@ const database = await throwawayDatabase('feedback');
 const url = database.url;
 try {
 	const runs = {};
-	// The first app migrates the empty database when it starts; both share it.
-	const apps = {
-		off: await startApp(PORTS.appPg, { DATABASE_URL: url }),
-		on: await startApp(PORTS.app2, { DATABASE_URL: url, FEEDBACK_RATE_LIMIT: '20', TRUST_PROXY: '1' })
-	};
+	// Both start at once and share the database; migrations serialise on their advisory lock.
+	const [off, on] = await Promise.all([
+		startApp(PORTS.appPg, { DATABASE_URL: url }),
+		startApp(PORTS.app2, { DATABASE_URL: url, FEEDBACK_RATE_LIMIT: '20', TRUST_PROXY: '1' })
+	]);
+	const apps = { off, on };
 	try {
 		for (const connections of CONNECTIONS) {
 			for (const app of Object.values(apps)) await wrk(`${app.url}${PATH}`, { connections, seconds: 1, lua: FROM_MANY_CLIENTS });
