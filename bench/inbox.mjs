@@ -10,7 +10,7 @@ import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { createServer } from 'vite';
-import { round, save, table, throwawayDatabase } from './lib.mjs';
+import { rebuildCounts, round, save, table, throwawayDatabase } from './lib.mjs';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '40' } } });
 const ROWS = Number(values.rows);
@@ -46,10 +46,8 @@ try {
 	await pool.query(
 		`insert into feedback_status (feedback_id, status) select id, 'read' from feedback where not helpful order by created_at desc offset 100 limit 500`
 	);
-	// The per-guide counts each vote keeps (src/lib/server/feedback.ts), which the seed bypassed.
-	await pool.query(
-		`insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, 0, count(*) from feedback group by guide, helpful`
-	);
+	// The per-guide and weekly counts each vote keeps, which the seed bypassed.
+	await rebuildCounts((q) => pool.query(q));
 	await pool.query('vacuum analyze');
 	console.log(`seeded ${ROWS} answers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

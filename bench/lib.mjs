@@ -12,7 +12,7 @@ import { createServer } from 'vite';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
-export const PORTS = {
+const DEFAULT_PORTS = {
 	app: 4280,
 	nginx: 4281,
 	appPg: 4282,
@@ -23,6 +23,13 @@ export const PORTS = {
 	balanced1: 4276,
 	balanced2: 4277
 };
+/**
+ * Loopback ports the benchmarks listen on. BENCH_PORT_BASE=N moves all of them to N, N+1, …
+ * (in the order above), so two people benchmarking on one machine never collide.
+ */
+export const PORTS = process.env.BENCH_PORT_BASE
+	? Object.fromEntries(Object.keys(DEFAULT_PORTS).map((name, i) => [name, Number(process.env.BENCH_PORT_BASE) + i]))
+	: DEFAULT_PORTS;
 /** The routes whose weight and Lighthouse scores are tracked; some arrive with later features. */
 export const ROUTES = {
 	guide: '/en/guides/calf-cramps',
@@ -53,7 +60,21 @@ export async function throwawayDatabase(purpose) {
 	};
 }
 
-/** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
+/**
+ * After a bulk load of `feedback` that bypassed the site's vote statement: both count tables
+ * (src/lib/server/feedback.ts keeps them per vote) rebuilt from the rows, all in shard 0.
+ * `query` is a pg client's or pool's query.
+ */
+export async function rebuildCounts(query) {
+	await query('delete from feedback_counts');
+	await query('insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, 0, count(*) from feedback group by 1, 2');
+	await query('delete from feedback_weekly');
+	await query(
+		`insert into feedback_weekly (week, guide, lang, helpful, shard, votes)
+		 select date_trunc('week', created_at at time zone 'UTC')::date, guide, lang, helpful, 0, count(*) from feedback group by 1, 2, 3, 4`
+	);
+}
+
 /**
  * The self-check's engine over the real content, its TypeScript compiled by Vite on the fly so
  * it runs as in the app. `use` gets the library, `assess` and the input schema; Vite then closes.
@@ -79,6 +100,7 @@ export async function withEngine(use) {
 	}
 }
 
+/** Seconds per load run; BENCH_SECONDS=1 makes a quick smoke run. */
 export const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 
 export function requireTool(name, install) {

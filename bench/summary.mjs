@@ -8,7 +8,20 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PORTS, SECONDS, throwawayDatabase, requireBuild, requireTool, round, save, startApp, table, tempDir, wrk } from './lib.mjs';
+import {
+	PORTS,
+	SECONDS,
+	throwawayDatabase,
+	rebuildCounts,
+	requireBuild,
+	requireTool,
+	round,
+	save,
+	startApp,
+	table,
+	tempDir,
+	wrk
+} from './lib.mjs';
 
 requireBuild();
 requireTool('wrk', 'sudo apt-get install -y wrk');
@@ -55,10 +68,7 @@ try {
 	);
 	await db.query('alter table feedback add primary key (id)');
 	await db.query('create index feedback_guide_idx on feedback using btree (guide, helpful)');
-	await db.query('delete from feedback_counts');
-	await db.query(
-		`insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, 0, count(*) from feedback group by guide, helpful`
-	);
+	await rebuildCounts((q) => db.query(q));
 	await db.query('vacuum analyze feedback');
 	await db.query('vacuum analyze feedback_counts');
 	const seedSeconds = (performance.now() - seedStarted) / 1000;
@@ -88,7 +98,7 @@ try {
 	app = undefined;
 
 	const insert = `insert into feedback (guide, lang, helpful, comment) values ('${GUIDE}', 'en', true, 'benchmark') returning id;`;
-	const withCount = `with vote as (insert into feedback (guide, lang, helpful, comment) values ('${GUIDE}', 'en', true, 'benchmark') returning id, guide, helpful), counted as (insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, pg_backend_pid() % 64, 1 from vote on conflict (guide, helpful, shard) do update set votes = feedback_counts.votes + 1) select id from vote;`;
+	const withCount = `with vote as (insert into feedback (guide, lang, helpful, comment) values ('${GUIDE}', 'en', true, 'benchmark') returning id, guide, lang, helpful, created_at), counted as (insert into feedback_counts (guide, helpful, shard, votes) select guide, helpful, pg_backend_pid() % 64, 1 from vote on conflict (guide, helpful, shard) do update set votes = feedback_counts.votes + 1), weekly as (insert into feedback_weekly (week, guide, lang, helpful, shard, votes) select date_trunc('week', created_at at time zone 'UTC')::date, guide, lang, helpful, pg_backend_pid() % 64, 1 from vote on conflict (week, guide, lang, helpful, shard) do update set votes = feedback_weekly.votes + 1) select id from vote;`;
 	// Alternated three times, the median of each kept: a shared machine drifts between runs.
 	const median = (xs) => xs.sort((x, y) => x - y)[1];
 	const plain = [];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from './db';
@@ -53,6 +54,42 @@ for (const backend of testBackends()) {
 				{ helpful: true, n: 80 }
 			]);
 			expect(await feedbackSummary(database.db, 'busy')).toEqual({ yes: 80, no: 40 });
+		});
+
+		it('for any votes cast at once, the counts per guide and per UTC week equal the stored rows', async () => {
+			const rowsOf = async (query: ReturnType<typeof sql>) => (await database.db.execute(query)) as unknown as { rows: unknown[] };
+			let run = 0;
+			const vote = fc.record({
+				guide: fc.constantFrom('a', 'b'),
+				lang: fc.constantFrom('en' as const, 'ru' as const),
+				helpful: fc.boolean(),
+				// Around New Year and a Sunday/Monday turn, in any zone's terms
+				at: fc.date({ min: new Date('2026-12-27T00:00:00Z'), max: new Date('2027-01-05T00:00:00Z'), noInvalidDate: true })
+			});
+			await fc.assert(
+				fc.asyncProperty(fc.array(vote, { maxLength: 12 }), async (votes) => {
+					// Guides of their own per run, so each run (and each shrunk one) starts from no votes.
+					const prefix = `counted-${++run}-`;
+					await Promise.all(votes.map((v) => recordFeedback(database.db, prefix + v.guide, { lang: v.lang, helpful: v.helpful }, v.at)));
+					const [rows, counts] = await Promise.all([
+						rowsOf(
+							sql`select guide, helpful, count(*)::int as n from feedback where guide like ${prefix + '%'} group by 1, 2 order by 1, 2`
+						),
+						rowsOf(
+							sql`select guide, helpful, sum(votes)::int as n from feedback_counts where guide like ${prefix + '%'} group by 1, 2 order by 1, 2`
+						)
+					]);
+					expect(counts.rows).toEqual(rows.rows);
+					const [weekRows, weeks] = await Promise.all([
+						rowsOf(sql`select date_trunc('week', created_at at time zone 'UTC')::date::text as week, guide, lang, helpful, count(*)::int as n
+							from feedback where guide like ${prefix + '%'} group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+						rowsOf(sql`select week::text, guide, lang, helpful, sum(votes)::int as n
+							from feedback_weekly where guide like ${prefix + '%'} group by 1, 2, 3, 4 order by 1, 2, 3, 4`)
+					]);
+					expect(weeks.rows).toEqual(weekRows.rows);
+				}),
+				{ numRuns: 25 }
+			);
 		});
 
 		it('a refused vote changes neither the rows nor the count', async () => {

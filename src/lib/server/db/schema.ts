@@ -59,9 +59,9 @@ export const feedbackCounts = pgTable(
 /**
  * Votes per UTC week (its Monday), guide, language and answer, for the desk's weekly chart:
  * counting a week from `feedback` means reading every vote in it (seconds at a million
- * votes). An AFTER INSERT trigger (drizzle/0005) keeps it, so every writer — the site,
- * the bench, tests with past dates — keeps it true; votes are never deleted. Sharded like
- * feedbackCounts so concurrent votes rarely wait on one row.
+ * votes). Kept in the same statement as each vote, like feedbackCounts (recordFeedback;
+ * a trigger until drizzle/0007); votes are never deleted. Sharded like feedbackCounts so
+ * concurrent votes rarely wait on one row.
  */
 export const feedbackWeekly = pgTable(
 	'feedback_weekly',

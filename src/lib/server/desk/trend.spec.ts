@@ -3,31 +3,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db';
+import { openDatabase, type Database, type Db } from '../db';
 import { feedback } from '../db/schema';
 import { createThrowawayDatabase, testBackends } from '../db/testing';
 import { recordFeedback } from '../feedback';
 import { weeklyTrends } from './trend';
 
 const now = new Date('2026-11-28T12:00:00Z'); // a Saturday; its week began on Monday 2026-11-23
-const vote = (guide: string, lang: 'en' | 'ru', helpful: boolean, at: string) => ({ guide, lang, helpful, createdAt: new Date(at) });
+const vote = (guide: string, lang: 'en' | 'ru', helpful: boolean, at: string) => ({ guide, lang, helpful, at: new Date(at) });
+/** Stores votes the way the site does, one statement each, at their own times. */
+async function store(db: Db, ...votes: ReturnType<typeof vote>[]) {
+	for (const v of votes) await recordFeedback(db, v.guide, { lang: v.lang, helpful: v.helpful }, v.at);
+}
 const week = (trend: { weeks: { start: string; yes: number; no: number }[] }, start: string) => trend.weeks.find((w) => w.start === start);
 
 describe.each(testBackends())('weekly trend on $name', (backend) => {
 	let database: Database;
 	beforeAll(async () => {
 		database = await backend.open();
-		// Separate statements and one bulk statement: the counts must add up either way.
-		await database.db.insert(feedback).values(vote('calf-cramps', 'en', true, '2026-11-22T23:59:59Z')); // Sunday: the week of 11-16
-		await database.db.insert(feedback).values(vote('calf-cramps', 'en', true, '2026-11-23T00:00:00Z')); // Monday: a new week
-		await database.db.insert(feedback).values([
+		await store(
+			database.db,
+			vote('calf-cramps', 'en', true, '2026-11-22T23:59:59Z'), // Sunday: the week of 11-16
+			vote('calf-cramps', 'en', true, '2026-11-23T00:00:00Z'), // Monday: a new week
 			vote('calf-cramps', 'ru', false, '2026-11-23T01:30:00+03:00'), // 22:30 UTC on Sunday: still the week of 11-16
 			vote('calf-cramps', 'en', false, '2026-11-25T10:00:00Z'),
 			vote('calf-cramps', 'ru', true, '2026-11-26T10:00:00Z'),
 			vote('calf-cramps', 'en', true, '2026-09-07T00:00:00Z'), // the oldest week shown
 			vote('calf-cramps', 'en', true, '2026-09-06T23:59:59Z'), // the week before: not shown
 			...Array.from({ length: 30 }, (_, i) => vote('night-leg-cramps', i % 2 ? 'en' : 'ru', i % 3 > 0, `2026-10-0${1 + (i % 7)}T08:00:00Z`))
-		]);
+		);
 	});
 	afterAll(() => database?.close());
 
@@ -46,7 +50,7 @@ describe.each(testBackends())('weekly trend on $name', (backend) => {
 		// 20:00 UTC on Sunday is already Monday 06:00 in Vladivostok
 		await database.db.transaction(async (tx) => {
 			await tx.execute(sql`set local timezone = 'Asia/Vladivostok'`);
-			await tx.insert(feedback).values(vote('hydration-and-electrolytes', 'ru', true, '2026-11-22T20:00:00Z'));
+			await store(tx, vote('hydration-and-electrolytes', 'ru', true, '2026-11-22T20:00:00Z'));
 		});
 		const [trend] = await weeklyTrends(database.db, ['hydration-and-electrolytes'], { now });
 		expect(week(trend, '2026-11-16')).toEqual({ start: '2026-11-16', yes: 1, no: 0 });
@@ -94,17 +98,17 @@ describe('the migration counts the votes stored before it', () => {
 
 	async function check(open: (migrationsFolder?: string) => Promise<Database>) {
 		const old = await open(migrationsBefore());
-		await old.db
-			.insert(feedback)
-			.values([
-				vote('calf-cramps', 'en', true, '2026-11-24T08:00:00Z'),
-				vote('calf-cramps', 'en', true, '2026-11-25T08:00:00Z'),
-				vote('calf-cramps', 'en', false, '2026-11-20T08:00:00Z')
-			]);
+		// Stored before the weekly table existed: rows only.
+		const before = [
+			vote('calf-cramps', 'en', true, '2026-11-24T08:00:00Z'),
+			vote('calf-cramps', 'en', true, '2026-11-25T08:00:00Z'),
+			vote('calf-cramps', 'en', false, '2026-11-20T08:00:00Z')
+		];
+		await old.db.insert(feedback).values(before.map(({ at, ...v }) => ({ ...v, createdAt: at })));
 		await old.close();
 		const migrated = await open();
 		try {
-			await migrated.db.insert(feedback).values(vote('calf-cramps', 'en', false, '2026-11-26T08:00:00Z'));
+			await store(migrated.db, vote('calf-cramps', 'en', false, '2026-11-26T08:00:00Z'));
 			const [calf] = await weeklyTrends(migrated.db, ['calf-cramps'], { now });
 			expect(calf.weeks.slice(-2)).toEqual([
 				{ start: '2026-11-16', yes: 0, no: 1 },
