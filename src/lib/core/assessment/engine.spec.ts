@@ -474,6 +474,16 @@ const scenarios: Scenario[] = [
 		firstAid: OTHER_AID
 	},
 	{
+		// A statin is its own factor: the NHS asks for a doctor straight away about unexplained muscle symptoms on one.
+		name: '[H-13.2] cramps on a statin → a doctor the same day',
+		answers: { factors: ['statin'] },
+		urgency: 'urgent',
+		specialist: null,
+		reasons: ['statin-muscle-symptoms', 'general-prevention'],
+		causes: ['medicines'],
+		firstAid: OTHER_AID
+	},
+	{
 		name: '[H-13.1] dark urine after sport → urgent',
 		answers: { situation: 'sport', signs: ['dark-urine'], factors: ['intense-exercise'] },
 		urgency: 'urgent',

@@ -35,7 +35,8 @@ const SIGN_WORDS: Record<Lang, SignWord[]> = {
 		{ sign: 'breathlessness', pattern: /\b(short(ness)? of breath|breathless(ness)?)\b/i },
 		{ sign: 'fainting', pattern: /\bfaint(ing|ed)?\b/i },
 		{ sign: 'dark-urine', pattern: /\bdark(, cola-coloured)? urine\b/i },
-		{ sign: 'dirty-wound', pattern: /\b(cut|wound)\b/i },
+		// A cut as the sign names it (a noun), not the verb of "cut down" or "cut back".
+		{ sign: 'dirty-wound', pattern: /\bwounds?\b|\bcuts?\b(?! (down|back|off|out)\b)/i },
 		// Issue 17's signs: read once the rules know them (see `known` below).
 		{ sign: 'heatstroke-signs', pattern: /\bheatstroke\b/i },
 		{ sign: 'stroke-signs', pattern: /\b(stroke|drooping face|slurred speech)\b/i, unless: /\bheatstroke\b/i },
@@ -44,7 +45,8 @@ const SIGN_WORDS: Record<Lang, SignWord[]> = {
 		{ sign: 'pain-out-of-proportion', pattern: /\bcompartment syndrome\b|\bout of proportion\b/i }
 	],
 	ru: [
-		{ sign: 'swelling', pattern: /(?<!\p{L})(отё?к|отекл|отека)/iu, unless: /лодыж|стоп/i },
+		// The forms of отёк/отекать only: «отк» alone is also «отказ», «открыть».
+		{ sign: 'swelling', pattern: /(?<!\p{L})(отёк|отек(?!\p{L})|отек(?:а|е|и|у|ом|ла|ли|ло|ает|ают|ать|ш)|отёч|отечн)/iu, unless: /лодыж|стоп/i },
 		{ sign: 'redness', pattern: /покрасн/i },
 		{ sign: 'warmth', pattern: /горяч|(?<!\p{L})жар(?!\p{L})/iu, unless: /горяч\p{L}* (ванн|вод)|теплов\p{L}* (удар|истощ)/iu },
 		{ sign: 'numbness', pattern: /онемени|онемел|немеют|немеет/i },
@@ -222,6 +224,13 @@ describe('reading a sentence for signs and levels', () => {
 			'Book an appointment if: a vein becomes hard, red and painful;',
 			'Book an appointment if: ankles swell.'
 		]);
+	});
+
+	it('reads a sign by its own words, not a word that contains them', () => {
+		expect(signsIn('A GP can help you cut down safely.', 'en').signs).toEqual([]);
+		expect(signsIn('A recent cut that soil got into.', 'en').signs).toEqual(['dirty-wound']);
+		expect(signsIn('Внезапный отказ от алкоголя опасен; откройте окно.', 'ru').signs).toEqual([]);
+		expect(signsIn('Икра отекла, появился отёк, нога отекает.', 'ru').signs).toEqual(['swelling']);
 	});
 
 	it('leaves phrases out (they are the rules’ words) but keeps the emergency numbers as a level', () => {

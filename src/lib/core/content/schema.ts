@@ -108,6 +108,7 @@ export const FACTORS = [
 	'varicose-veins',
 	'pregnancy',
 	'new-medicine',
+	'statin',
 	'long-travel-or-bed-rest',
 	'recent-surgery',
 	'previous-clot',

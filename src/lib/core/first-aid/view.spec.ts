@@ -20,12 +20,19 @@ describe('firstAidView', () => {
 			for (const c of view.checks) expect(c.sign).toBe(lib.care.get(c.card.id)?.sign?.[lang]);
 		});
 
-		it(`${lang}: asks about a lung clot, a cold limb, a DVT and a tear, most urgent first`, () => {
+		it(`${lang}: asks about a lung clot, a cold limb, heat illness, low blood salt, compartment syndrome, cauda equina, a stroke, a DVT, a tear and low calcium, most urgent first`, () => {
 			expect(view.checks.map((c) => [c.card.level, c.card.id])).toEqual([
 				['emergency', 'emergency-chest'],
 				['emergency', 'emergency-limb'],
+				['emergency', 'emergency-heatstroke'],
+				['emergency', 'emergency-hyponatraemia'],
+				['emergency', 'emergency-compartment'],
+				['emergency', 'emergency-cauda-equina'],
+				['emergency', 'emergency-stroke'],
 				['urgent', 'urgent-dvt'],
-				['urgent', 'urgent-tear']
+				['urgent', 'urgent-tear'],
+				['urgent', 'urgent-heat-exhaustion'],
+				['urgent', 'urgent-low-calcium']
 			]);
 			for (const c of view.checks) expect(c.sign).toBe(lib.care.get(c.card.id)?.sign?.[lang]);
 		});
