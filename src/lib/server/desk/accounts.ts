@@ -187,22 +187,28 @@ async function accountRow(db: Db, id: string) {
 }
 
 /**
- * Refuses to leave the desk without an active admin. The active admins' rows are locked
- * for the rest of the transaction, so two admins demoting each other at once cannot both pass.
+ * The active admins, locked for the rest of the transaction, in one order (by id) so two
+ * changes never wait on each other's locks. Taken before the account's own row: two admins
+ * demoting each other at once then queue here instead of each holding one row (a deadlock).
  */
-async function keepAnActiveAdmin(tx: Db, id: string, field: string): Promise<void> {
-	const admins = await tx
+const lockActiveAdmins = (tx: Db) =>
+	tx
 		.select({ id: deskUser.id })
 		.from(deskUser)
 		.where(and(eq(deskUser.role, 'admin'), eq(deskUser.disabled, false)))
+		.orderBy(asc(deskUser.id))
 		.for('update');
+
+/** Refuses to leave the desk without an active admin. */
+function keepAnActiveAdmin(admins: { id: string }[], id: string, field: string): void {
 	if (admins.length === 1 && admins[0].id === id) throw new AccountError(field, 'last-admin');
 }
 
 export async function changeRole(db: Db, id: string, role: Role, actor: Actor): Promise<void> {
 	await db.transaction(async (tx) => {
+		const admins = await lockActiveAdmins(tx);
 		const before = await accountRow(tx, id);
-		if (before.role === 'admin' && role !== 'admin') await keepAnActiveAdmin(tx, id, 'role');
+		if (before.role === 'admin' && role !== 'admin') keepAnActiveAdmin(admins, id, 'role');
 		await tx.update(deskUser).set({ role, updatedAt: new Date() }).where(eq(deskUser.id, id));
 		// A new role may need a second factor the old one did not: sign in again.
 		await tx.delete(deskSession).where(eq(deskSession.userId, id));
@@ -213,9 +219,10 @@ export async function changeRole(db: Db, id: string, role: Role, actor: Actor): 
 /** Disabling ends every session of the account at once; enabling lets it sign in again. */
 export async function setDisabled(db: Db, id: string, disabled: boolean, actor: Actor): Promise<void> {
 	await db.transaction(async (tx) => {
+		const admins = await lockActiveAdmins(tx);
 		const before = await accountRow(tx, id);
 		if (disabled && id === actor.id) throw new AccountError('id', 'self');
-		if (disabled && before.role === 'admin') await keepAnActiveAdmin(tx, id, 'disabled');
+		if (disabled && before.role === 'admin') keepAnActiveAdmin(admins, id, 'disabled');
 		await tx.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
 		if (disabled) await tx.delete(deskSession).where(eq(deskSession.userId, id));
 		await recordAudit(
