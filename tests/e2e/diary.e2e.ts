@@ -13,14 +13,21 @@ async function open(page: Page, lang = 'en', query = '') {
 async function log(page: Page, when: string, minutes: number, extra: { situation?: string; signs?: string[] } = {}) {
 	await page.fill('#episode-when', when);
 	await page.fill('#episode-minutes', String(minutes));
+	if (extra.situation || extra.signs?.length) await openDetails(page);
 	if (extra.situation) await page.locator(`input[name="situation"][value="${extra.situation}"]`).check();
-	if (extra.signs?.length) {
-		await page.locator('.episode-form summary').click();
-		for (const s of extra.signs) await page.locator(`input[name="signs"][value="${s}"]`).check();
-	}
+	for (const s of extra.signs ?? []) await page.locator(`input[name="signs"][value="${s}"]`).check();
 	const before = await page.locator('li.episode').count();
 	await page.locator('.episode-form button[type="submit"]').click();
+	// "Saved." only once IndexedDB has committed the entry, and focused where the reader is
+	await expect(page.locator('.notice')).toBeFocused();
 	await expect(page.locator('li.episode')).toHaveCount(before + 1);
+}
+
+/** Unfolds the form's details (leg, muscle, situation, signs, note) unless they are open. */
+async function openDetails(page: Page) {
+	const details = page.locator('.episode-form details');
+	if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+	await expect(details).toHaveAttribute('open', '');
 }
 
 const daysAgo = (n: number, time = '03:00') => {
@@ -70,8 +77,13 @@ test('an entry can be edited, and a deleted one comes back with undo', async ({ 
 	await expect(page.locator('.monitor [data-rule="long-cramp"]')).toBeVisible();
 	await entry.getByRole('button', { name: /Delete/ }).click();
 	await expect(page.locator('li.episode')).toHaveCount(0);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	// the notice and Undo take the entry's place, and focus
+	const removed = page.locator('li.removed .notice');
+	await expect(removed).toBeFocused();
+	await expect(removed).toContainText('was deleted');
+	await removed.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.locator('li.episode')).toHaveCount(1);
+	await expect(page.locator('li.episode')).toBeFocused();
 	await page.reload();
 	await expect(page.locator('li.episode')).toContainText('12 min');
 });
@@ -103,12 +115,14 @@ test('first aid hands its episodes over once, and opens the details of the newes
 	await expect(page.locator('.status')).toContainText('2 cramps from first aid');
 	await page.reload();
 	await expect(page.locator('li.episode')).toHaveCount(2);
-	// deleting an imported entry does not bring it back on the next visit
+	// deleting an imported entry does not bring it back on the next visit; the reader
+	// reloads once the diary says it is deleted, which it says only after IndexedDB committed
 	await page
 		.locator('li.episode')
 		.first()
 		.getByRole('button', { name: /Delete/ })
 		.click();
+	await expect(page.locator('li.removed .notice')).toContainText('was deleted');
 	await page.reload();
 	await expect(page.locator('li.episode')).toHaveCount(1);
 });
@@ -155,7 +169,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		await open(page);
 		await log(page, daysAgo(1), 12, { signs: ['numbness'] });
-		await page.locator('.episode-form summary').click();
+		await openDetails(page);
 		await expectNoSeriousAxe(page, `diary ${colorScheme}`);
 	});
 }
@@ -219,14 +233,16 @@ test('CSV and FHIR downloads, and a backup restored in a fresh browser', async (
 	await fresh
 		.locator('#restore-file')
 		.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-	await expect(fresh.locator('.status')).toContainText('Restored 2 entries from the backup.');
+	await expect(fresh.locator('.files .notice')).toContainText('Restored 2 entries from the backup.');
+	await expect(fresh.locator('.files .notice')).toBeFocused();
 	await expect(fresh.locator('li.episode')).toHaveCount(2);
 	await fresh.reload();
 	await expect(fresh.locator('li.episode')).toHaveCount(2);
 	// the CSV goes back in too; a broken row names its line and nothing is taken in
 	const broken = csv.text.replace('"20"', '"twenty"');
 	await fresh.locator('#csv-file').setInputFiles({ name: 'diary.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
-	await expect(fresh.locator('.files [role="alert"]')).toContainText('line 2: durationMinutes');
+	await expect(fresh.locator('.files [role="alert"]')).toContainText('Line 2, column “durationMinutes”: “twenty”');
+	await expect(fresh.locator('.files [role="alert"]')).toBeFocused();
 	await expect(fresh.locator('li.episode')).toHaveCount(2);
 	await fresh.close();
 });
@@ -294,4 +310,157 @@ test('offline after one visit: the diary opens, takes a new entry, and the repor
 	await expect(page.locator('article.report')).toContainText('Cramps logged: 2');
 	await page.goto('/ru/diary');
 	await expect(page.locator('li.episode')).toHaveCount(2);
+});
+
+test.describe('on a 390 × 844 phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	for (const lang of ['en', 'ru']) {
+		test(`when, how long, how bad and Save are on the first screen, with and without a pattern, and nothing shifts (${lang})`, async ({
+			page
+		}) => {
+			// every layout shift from the first paint on, as Lighthouse's CLS counts them
+			await page.addInitScript(() => {
+				const w = window as unknown as { shifts: number };
+				w.shifts = 0;
+				new PerformanceObserver((list) => {
+					for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+						if (!e.hadRecentInput) w.shifts += e.value;
+				}).observe({ type: 'layout-shift', buffered: true });
+			});
+			const onFirstScreen = async () => {
+				for (const id of ['#episode-when', '#episode-minutes', '#episode-intensity', '.episode-form button[type="submit"]'])
+					await expect(page.locator(id)).toBeInViewport({ ratio: 1 });
+			};
+			await open(page, lang);
+			await expect(page.locator('li.episode, .episodes + p, section[aria-labelledby="list-title"] p').first()).toBeVisible();
+			await onFirstScreen();
+			for (const ago of [5, 3, 1]) await log(page, daysAgo(ago), 20);
+			await page.reload();
+			await expect(page.locator('.monitor')).toHaveAttribute('data-urgency', 'urgent');
+			await expect(page.locator('li.episode')).toHaveCount(3);
+			await onFirstScreen();
+			expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+			// the confirmation is where the reader is looking
+			await page.locator('.episode-form button[type="submit"]').click();
+			await expect(page.locator('.notice')).toBeFocused();
+			await expect(page.locator('.notice')).toBeInViewport();
+			// nothing wider than the screen, even a note of one long word
+			await log(page, daysAgo(0, '00:10'), 1);
+			await openDetails(page);
+			await page.fill('#episode-note', 'Судорога'.repeat(40));
+			await page.locator('.episode-form button[type="submit"]').click();
+			await expect(page.locator('li.episode .note').first()).toBeVisible();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		});
+	}
+});
+
+test('the note shows its limit as you type, and refuses a longer paste whole instead of cutting it', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page);
+	await openDetails(page);
+	const note = page.locator('#episode-note');
+	await note.fill('Woke me up');
+	await expect(page.locator('#episode-note-count')).toHaveText('10 of 2000 characters');
+	await page.evaluate(() => navigator.clipboard.writeText('x'.repeat(10_000)));
+	await note.focus();
+	await page.keyboard.press('ControlOrMeta+V');
+	await expect(page.locator('#episode-note-error')).toContainText('Nothing was added: the note would be 10010 characters');
+	await expect(note).toHaveValue('Woke me up');
+	await expect(note).toHaveAttribute('aria-invalid', 'true');
+	await page.evaluate(() => navigator.clipboard.writeText(' and again'));
+	await page.keyboard.press('ControlOrMeta+V');
+	await expect(note).toHaveValue('Woke me up and again');
+	await expect(page.locator('#episode-note-error')).toHaveCount(0);
+});
+
+test('a bad duration is named in a summary that takes focus and links to the field', async ({ page }) => {
+	await open(page, 'ru');
+	await page.fill('#episode-minutes', '0');
+	await page.locator('.episode-form button[type="submit"]').click();
+	const summary = page.locator('.episode-form .error-summary');
+	await expect(summary).toBeFocused();
+	await expect(summary).toContainText('Сколько длилась?');
+	await summary.locator('a').click();
+	await expect(page.locator('#episode-minutes')).toBeFocused();
+	await expect(page.locator('li.episode')).toHaveCount(0);
+});
+
+test('a tab showing a deleted entry refreshes, and its edit cannot bring the entry back', async ({ page, context }) => {
+	await open(page);
+	await log(page, daysAgo(1, '02:00'), 4);
+	const other = await context.newPage();
+	await open(other);
+	await expect(other.locator('li.episode')).toHaveCount(1);
+	await other.locator('li.episode').getByRole('button', { name: /Edit/ }).click();
+	await page
+		.locator('li.episode')
+		.getByRole('button', { name: /Delete/ })
+		.click();
+	await expect(page.locator('li.removed .notice')).toBeVisible();
+	// the other tab hears of the delete: the entry goes, and so does its edit
+	await expect(other.locator('li.episode')).toHaveCount(0);
+	await expect(other.locator('.notice')).toContainText('deleted in another tab');
+	await other.reload();
+	await expect(other.locator('li.episode')).toHaveCount(0);
+	await other.close();
+});
+
+test('first aid hands each session over once even with two tabs opening at once, and an unreadable one is kept aside', async ({
+	context
+}) => {
+	await context.addInitScript(() => {
+		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
+			localStorage.setItem(
+				'fitnavigator.first-aid.episodes.v1',
+				JSON.stringify([
+					{ startedAt: at(3000), durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
+					{ startedAt: 'last night', durationSeconds: -5 },
+					{ startedAt: at(30), durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
+				])
+			);
+	});
+	const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+	await Promise.all([a.goto('/en/diary'), b.goto('/en/diary')]);
+	for (const p of [a, b]) await expect(p.locator('li.episode')).toHaveCount(2);
+	await a.reload();
+	await expect(a.locator('li.episode')).toHaveCount(2);
+	await expect(a.locator('.damaged li')).toContainText('first-aid-2');
+	await expect(a.locator('.damaged li')).toContainText('startedAt');
+});
+
+test('a CSV file in Windows-1251 is refused with the reason, and read as Cyrillic when the reader says so', async ({ page }) => {
+	await open(page, 'ru');
+	await page.fill('#episode-minutes', '3');
+	await openDetails(page);
+	await page.fill('#episode-note', 'Судорога ночью');
+	await page.locator('.episode-form button[type="submit"]').click();
+	await expect(page.locator('li.episode')).toHaveCount(1);
+	const csv = await downloaded(page, 'Скачать таблицу (CSV)');
+	// the same file as older Russian Excel saves it: one byte per Cyrillic letter
+	const cp1251 = Buffer.from(
+		[...csv.text.replace(/^\uFEFF/, '')].map((ch) => {
+			const code = ch.codePointAt(0)!;
+			if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+			if (ch === 'ё') return 0xb8;
+			if (ch === 'Ё') return 0xa8;
+			return code;
+		})
+	);
+	const fresh = await page.context().browser()!.newPage();
+	await open(fresh, 'ru');
+	await fresh.locator('#csv-file').setInputFiles({ name: 'diary.csv', mimeType: 'text/csv', buffer: cp1251 });
+	const alert = fresh.locator('.files [role="alert"]');
+	await expect(alert).toBeFocused();
+	await expect(alert).toContainText('не в кодировке UTF-8');
+	await expect(fresh.locator('li.episode')).toHaveCount(0);
+	await alert.getByRole('button', { name: 'Прочитать как Windows-1251 (кириллица)' }).click();
+	await expect(fresh.locator('.files .notice')).toContainText('загружено: 1 запись');
+	await expect(fresh.locator('li.episode .note')).toHaveText('Судорога ночью');
+	// a file that is not a diary gets a Russian message naming the line, never papaparse's English
+	await fresh.locator('#csv-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('просто текст\nещё строка') });
+	await expect(fresh.locator('.files [role="alert"]')).toContainText('Строка 1: это не таблица дневника');
+	await fresh.close();
 });
