@@ -20,6 +20,8 @@ const REMINDER = 'reminder';
 const CHANNEL = 'fitnavigator-diary';
 /** Puts placed per turn of the event loop in a long import, so the page keeps painting. */
 const CHUNK = 500;
+/** Records checked per turn of the event loop when the diary opens. */
+const CHUNK_CHECK = 2000;
 
 let opened: Promise<IDBPDatabase> | undefined;
 const db = () =>
@@ -50,7 +52,15 @@ async function write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
 	const tx = (await db()).transaction([EPISODES, META], 'readwrite') as WriteTx;
 	open.add(tx);
 	try {
-		const result = await work(tx);
+		let result: T;
+		try {
+			result = await work(tx);
+		} catch (error) {
+			// nothing of a failed write is kept: all or nothing
+			tx.done.catch(() => {});
+			tx.abort();
+			throw error;
+		}
 		commit(tx);
 		await tx.done;
 		channel?.postMessage('changed');
@@ -80,36 +90,39 @@ export async function loadDiary(): Promise<Diary> {
 	]);
 	const episodes: Episode[] = [];
 	const damaged: Damaged[] = [];
-	values.forEach((record, i) => {
-		const read = readRecord(record);
+	for (let i = 0; i < values.length; i++) {
+		// tens of thousands of records are checked a chunk at a time, so the page keeps painting
+		if (i > 0 && i % CHUNK_CHECK === 0) await new Promise((resolve) => setTimeout(resolve));
+		const read = readRecord(values[i]);
 		if (read.ok) episodes.push(read.episode);
-		else damaged.push({ key: String(keys[i]), record, problem: read.problem });
-	});
+		else damaged.push({ key: String(keys[i]), record: values[i], problem: read.problem });
+	}
 	return { episodes, damaged, firstAidImported: Array.isArray(imported) ? imported : [] };
 }
 
 /**
- * Stores every episode or none (one transaction); each is checked first. `progress` hears
+ * Stores every episode or none (one transaction); each is checked. `progress` hears
  * how many are placed so far: a long list goes in chunks, each placed when the last one's
  * put succeeds, so the transaction stays open while the page paints between them.
  */
 export async function saveEpisodes(list: Episode[], firstAidImported?: string[], progress?: (done: number) => void): Promise<void> {
-	const checked = list.map((e) => episodeSchema.parse(e));
 	await write(async (tx) => {
 		const store = tx.objectStore(EPISODES);
-		for (let i = 0; i < checked.length; i += CHUNK) {
-			const last = checked
+		for (let i = 0; i < list.length; i += CHUNK) {
+			// each chunk is checked as it goes in; one that fails aborts the whole transaction
+			const last = list
 				.slice(i, i + CHUNK)
+				.map((e) => episodeSchema.parse(e))
 				.map((e) => store.put(e, e.id))
 				.at(-1);
-			if (i + CHUNK < checked.length) {
+			if (i + CHUNK < list.length) {
 				await last;
 				progress?.(i + CHUNK);
 			}
 		}
 		if (firstAidImported) void tx.objectStore(META).put(firstAidImported, IMPORTED);
 	});
-	progress?.(checked.length);
+	progress?.(list.length);
 }
 
 /**
