@@ -15,7 +15,7 @@ const tricky = [
 ];
 
 describe('CSV', () => {
-	test.prop([arbitraryDiary], { numRuns: 300 })('round trip is exact for any diary the schema accepts', async (diary) => {
+	test.prop([arbitraryDiary], { numRuns: 300 })('[H-30.1] round trip is exact for any diary the schema accepts', async (diary) => {
 		for (const e of diary) expect(episodeSchema.safeParse(e).success).toBe(true);
 		expect(await fromCsv(toCsv(diary))).toEqual({ ok: true, episodes: [...diary].sort(byTime) });
 	});

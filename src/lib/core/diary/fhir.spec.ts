@@ -112,7 +112,7 @@ describe('FHIR R4 export', () => {
 		expect(errors({ ...observations[0], severity: 5 }).join()).toContain('severity');
 	});
 
-	test.prop([arbitraryDiary], { numRuns: 300 })('round trip is exact for any diary the schema accepts', (diary) => {
+	test.prop([arbitraryDiary], { numRuns: 300 })('[H-30.2] round trip is exact for any diary the schema accepts', (diary) => {
 		const back = fromFhirBundle(JSON.parse(JSON.stringify(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z')))));
 		expect(back).toEqual({ ok: true, episodes: [...diary].sort(byTime) });
 	});

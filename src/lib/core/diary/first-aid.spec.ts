@@ -86,7 +86,7 @@ describe('first-aid hand-over', () => {
 		});
 	});
 
-	it('one unreadable record is kept aside with its reason, and every good one still comes in', () => {
+	it('[H-30.3] one unreadable record is kept aside with its reason, and every good one still comes in', () => {
 		const bad = { startedAt: 'yesterday', durationSeconds: -1 };
 		const raw = JSON.stringify([fa('2026-03-01T22:30:00.000Z', 95), bad, fa('2026-03-02T10:00:00.000Z', 30)]);
 		const { fresh, unreadable } = newFromFirstAid(raw, [], inMoscow);
