@@ -7,6 +7,8 @@ import { goOffline } from './offline';
 async function open(page: Page, lang = 'en', query = '') {
 	await page.goto(`/${lang}/diary${query}`);
 	await expect(page.locator('#episode-form-title')).toBeVisible();
+	// the form is in the prerendered page; the list shows once the diary's storage is open
+	await expect(page.locator('#list-title')).toBeVisible();
 }
 
 /** Logs one cramp through the form: `when` is "YYYY-MM-DDTHH:MM". */
@@ -169,13 +171,17 @@ test.describe('with JavaScript off', () => {
 	});
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test(`axe finds nothing serious with entries and a card (${colorScheme})`, async ({ page }) => {
+for (const [lang, colorScheme] of [
+	['en', 'light'],
+	['en', 'dark'],
+	['ru', 'light']
+] as const) {
+	test(`axe finds nothing serious with entries, a card, a notice and the details open (${lang}, ${colorScheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme });
-		await open(page);
+		await open(page, lang);
 		await log(page, daysAgo(1), 12, { signs: ['numbness'] });
 		await openDetails(page);
-		await expectNoSeriousAxe(page, `diary ${colorScheme}`);
+		await expectNoSeriousAxe(page, `diary ${lang} ${colorScheme}`);
 	});
 }
 
@@ -476,8 +482,10 @@ async function seed(page: Page, count: number, days: number) {
 		({ count, days }) =>
 			new Promise<void>((resolve, reject) => {
 				const req = indexedDB.open('fitnavigator-diary');
+				req.onerror = () => reject(req.error);
 				req.onsuccess = () => {
 					const tx = req.result.transaction('episodes', 'readwrite');
+					tx.onabort = () => reject(tx.error);
 					const pad = (n: number) => String(n).padStart(2, '0');
 					for (let i = 0; i < count; i++) {
 						const d = new Date(Date.now() - Math.floor((i * days) / count) * 86_400_000);
