@@ -73,14 +73,14 @@ export type CsvResult = { ok: true; episodes: Episode[] } | { ok: false; line: n
 /** Rows to check between two pauses of a long import, so the page can show progress. */
 export const CSV_CHUNK = 2000;
 
-/** Each row's first line in the file: a row starts after the previous row and its quoted line breaks. */
-function firstLines(rows: string[][]): number[] {
+/**
+ * The first line in the file of row `index`: a row starts after the previous row and its
+ * quoted line breaks. Worked out only for the row a message names, not for every row.
+ */
+function lineOf(rows: string[][], index: number): number {
 	let line = 1;
-	return rows.map((row) => {
-		const at = line;
-		line += 1 + row.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-		return at;
-	});
+	for (const row of rows.slice(0, index)) line += 1 + row.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+	return line;
 }
 
 /**
@@ -90,10 +90,9 @@ function firstLines(rows: string[][]): number[] {
 export async function fromCsv(text: string, pause?: (checked: number, total: number) => Promise<void>): Promise<CsvResult> {
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
 	const rows = parsed.data;
-	const lines = firstLines(rows);
 	const error = parsed.errors[0];
 	if (error) {
-		const line = error.row === undefined ? 1 : (lines[error.row] ?? 1);
+		const line = error.row === undefined ? 1 : lineOf(rows, error.row);
 		return { ok: false, line, problem: error.type === 'Quotes' ? { kind: 'quotes' } : { kind: 'not-csv' } };
 	}
 	const header = rows[0] ?? [];
@@ -108,15 +107,15 @@ export async function fromCsv(text: string, pause?: (checked: number, total: num
 		const row = rows[i];
 		if (row.length === 1 && row[0] === '') continue; // a blank line
 		if (row.length !== header.length)
-			return { ok: false, line: lines[i], problem: { kind: 'cells', found: row.length, expected: header.length } };
+			return { ok: false, line: lineOf(rows, i), problem: { kind: 'cells', found: row.length, expected: header.length } };
 		// columns the app does not know (a spreadsheet may add one) are left out
 		const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, at.has(c) ? row[at.get(c)!] : undefined])) as Record<Column, string>;
 		const checked = episodeSchema.safeParse(fromCells(cells));
 		if (!checked.success) {
 			const field = String(checked.error.issues[0].path[0] ?? 'id') as Column;
-			return { ok: false, line: lines[i], problem: { kind: 'value', field, value: cells[field] ?? '' } };
+			return { ok: false, line: lineOf(rows, i), problem: { kind: 'value', field, value: cells[field] ?? '' } };
 		}
-		if (seen.has(checked.data.id)) return { ok: false, line: lines[i], problem: { kind: 'twice', id: checked.data.id } };
+		if (seen.has(checked.data.id)) return { ok: false, line: lineOf(rows, i), problem: { kind: 'twice', id: checked.data.id } };
 		seen.add(checked.data.id);
 		episodes.push(checked.data);
 	}
