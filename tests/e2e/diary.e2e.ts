@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { goOffline } from './offline';
 
 // Each test gets a fresh browser context, so a fresh IndexedDB: nothing carries over.
@@ -39,14 +39,25 @@ const daysAgo = (n: number, time = '03:00') => {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${time}`;
 };
 
-/** First aid's kept sessions, as it stores them, `minutesAgo` before the page opens. */
-async function keptByFirstAid(page: Page, sessions: { minutesAgo: number; durationSeconds: number; situation: string; outcome: string }[]) {
-	await page.addInitScript((list) => {
+/** A session first aid kept, `minutesAgo` before the page opens; or a record as damaged as it comes. */
+type Kept = { minutesAgo: number; durationSeconds: number; situation: string; outcome: string; helped?: boolean } | { unreadable: object };
+
+/** First aid's kept sessions, as it stores them, for a page or for every page of a context. */
+async function keptByFirstAid(where: Page | BrowserContext, sessions: Kept[]) {
+	await where.addInitScript((list: Kept[]) => {
 		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
 			localStorage.setItem(
 				'fitnavigator.first-aid.episodes.v1',
 				JSON.stringify(
-					list.map(({ minutesAgo, ...s }) => ({ startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), ...s, helped: null }))
+					list.map((s) =>
+						'unreadable' in s
+							? s.unreadable
+							: (({ minutesAgo, ...rest }) => ({
+									startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+									helped: null,
+									...rest
+								}))(s)
+					)
 				)
 			);
 	}, sessions);
@@ -117,17 +128,10 @@ test('a logged warning sign brings its card at once (ru)', async ({ page }) => {
 });
 
 test('[H-49.1] first aid hands its episodes over once, and opens the details of the newest', async ({ page }) => {
-	await page.addInitScript(() => {
-		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
-			localStorage.setItem(
-				'fitnavigator.first-aid.episodes.v1',
-				JSON.stringify([
-					{ startedAt: at(3000), durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
-					{ startedAt: at(30), durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
-				])
-			);
-	});
+	await keptByFirstAid(page, [
+		{ minutesAgo: 3000, durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
+		{ minutesAgo: 30, durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
+	]);
 	await open(page, 'en', '?from=first-aid');
 	await expect(page.locator('#episode-form-title')).toHaveText('Add the details of the cramp you just went through');
 	await expect(page.locator('#episode-minutes')).toHaveValue('11.7');
@@ -470,18 +474,11 @@ test('[H-49.2] a tab showing a deleted entry refreshes, and its edit cannot brin
 test('first aid hands each session over once even with two tabs opening at once, and an unreadable one is kept aside', async ({
 	context
 }) => {
-	await context.addInitScript(() => {
-		const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-		if (!localStorage.getItem('fitnavigator.first-aid.episodes.v1'))
-			localStorage.setItem(
-				'fitnavigator.first-aid.episodes.v1',
-				JSON.stringify([
-					{ startedAt: at(3000), durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
-					{ startedAt: 'last night', durationSeconds: -5 },
-					{ startedAt: at(30), durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
-				])
-			);
-	});
+	await keptByFirstAid(context, [
+		{ minutesAgo: 3000, durationSeconds: 90, situation: 'bed', outcome: 'gone', helped: true },
+		{ unreadable: { startedAt: 'last night', durationSeconds: -5 } },
+		{ minutesAgo: 30, durationSeconds: 700, situation: 'after-sport', outcome: 'completed', helped: false }
+	]);
 	const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
 	await Promise.all([a.goto('/en/diary'), b.goto('/en/diary')]);
 	for (const p of [a, b]) await expect(p.locator('li.episode')).toHaveCount(2);
