@@ -1,7 +1,11 @@
 // The cramp diary on the reader's device (IndexedDB through idb): the only code that
 // touches IndexedDB for it. Records are stored as written and checked on the way out;
 // one that fails stays where it is and is reported, never dropped or overwritten.
-import { openDB, type IDBPDatabase } from 'idb';
+// A write resolves only once its transaction has committed, so the page never confirms a
+// change the next reload could undo; every write is told to commit as soon as its requests
+// are placed, and whatever is still open when the page is hidden is committed then.
+// Other tabs hear of each committed change (BroadcastChannel) and read the diary again.
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoredRecord } from './core/diary/backup';
 import type { Episode } from './core/diary/episode';
 import { episodeSchema } from './core/diary/episode-schema';
@@ -12,6 +16,12 @@ const META = 'meta';
 /** The first-aid starts already taken in, so a deleted import does not come back. */
 const IMPORTED = 'first-aid-imported';
 const REMINDER = 'reminder';
+/** Where tabs tell each other the diary changed, and the Web Lock for first aid's hand-over. */
+const CHANNEL = 'fitnavigator-diary';
+/** Puts placed per turn of the event loop in a long import, so the page keeps painting. */
+const CHUNK = 500;
+/** Records checked per turn of the event loop when the diary opens. */
+const CHUNK_CHECK = 2000;
 
 let opened: Promise<IDBPDatabase> | undefined;
 const db = () =>
@@ -21,6 +31,52 @@ const db = () =>
 			d.createObjectStore(META);
 		}
 	}));
+
+type WriteTx = IDBPTransaction<unknown, string[], 'readwrite'>;
+const open = new Set<WriteTx>();
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
+
+/** Commits without waiting for the browser's auto-commit; a finished transaction throws, which is fine. */
+function commit(tx: WriteTx) {
+	try {
+		tx.commit();
+	} catch {
+		// already committing or done
+	}
+}
+
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => open.forEach(commit));
+
+/** Runs `work` in one readwrite transaction; resolves after it committed and the other tabs were told. */
+async function write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+	const tx = (await db()).transaction([EPISODES, META], 'readwrite') as WriteTx;
+	open.add(tx);
+	try {
+		let result: T;
+		try {
+			result = await work(tx);
+		} catch (error) {
+			// nothing of a failed write is kept: all or nothing
+			tx.done.catch(() => {});
+			tx.abort();
+			throw error;
+		}
+		commit(tx);
+		await tx.done;
+		channel?.postMessage('changed');
+		return result;
+	} finally {
+		open.delete(tx);
+	}
+}
+
+/** Calls `listener` when another tab has committed a change to the diary; returns the unsubscribe. */
+export function onOtherTabChange(listener: () => void): () => void {
+	if (!channel) return () => {};
+	const handler = () => listener();
+	channel.addEventListener('message', handler);
+	return () => channel.removeEventListener('message', handler);
+}
 
 export type Diary = { episodes: Episode[]; damaged: Damaged[]; firstAidImported: string[] };
 
@@ -34,25 +90,57 @@ export async function loadDiary(): Promise<Diary> {
 	]);
 	const episodes: Episode[] = [];
 	const damaged: Damaged[] = [];
-	values.forEach((record, i) => {
-		const read = readRecord(record);
+	for (let i = 0; i < values.length; i++) {
+		// tens of thousands of records are checked a chunk at a time, so the page keeps painting
+		if (i > 0 && i % CHUNK_CHECK === 0) await new Promise((resolve) => setTimeout(resolve));
+		const read = readRecord(values[i]);
 		if (read.ok) episodes.push(read.episode);
-		else damaged.push({ key: String(keys[i]), record, problem: read.problem });
-	});
+		else damaged.push({ key: String(keys[i]), record: values[i], problem: read.problem });
+	}
 	return { episodes, damaged, firstAidImported: Array.isArray(imported) ? imported : [] };
 }
 
-/** Stores every episode or none (one transaction); each is checked first. */
-export async function saveEpisodes(list: Episode[], firstAidImported?: string[]): Promise<void> {
-	const checked = list.map((e) => episodeSchema.parse(e));
-	const tx = (await db()).transaction([EPISODES, META], 'readwrite');
-	for (const e of checked) void tx.objectStore(EPISODES).put(e, e.id);
-	if (firstAidImported) void tx.objectStore(META).put(firstAidImported, IMPORTED);
-	await tx.done;
+/**
+ * Stores every episode or none (one transaction); each is checked. `progress` hears
+ * how many are placed so far: a long list goes in chunks, each placed when the last one's
+ * put succeeds, so the transaction stays open while the page paints between them.
+ */
+export async function saveEpisodes(list: Episode[], firstAidImported?: string[], progress?: (done: number) => void): Promise<void> {
+	await write(async (tx) => {
+		const store = tx.objectStore(EPISODES);
+		for (let i = 0; i < list.length; i += CHUNK) {
+			// each chunk is checked as it goes in; one that fails aborts the whole transaction
+			const last = list
+				.slice(i, i + CHUNK)
+				.map((e) => episodeSchema.parse(e))
+				.map((e) => store.put(e, e.id))
+				.at(-1);
+			if (i + CHUNK < list.length) {
+				await last;
+				progress?.(i + CHUNK);
+			}
+		}
+		if (firstAidImported) void tx.objectStore(META).put(firstAidImported, IMPORTED);
+	});
+	progress?.(list.length);
+}
+
+/**
+ * Replaces an entry that is still in the diary; false (and nothing written) when another
+ * tab deleted it meanwhile, so an edit in a stale tab never brings a deleted entry back.
+ */
+export async function updateEpisode(e: Episode): Promise<boolean> {
+	const checked = episodeSchema.parse(e);
+	return write(async (tx) => {
+		const store = tx.objectStore(EPISODES);
+		if ((await store.getKey(checked.id)) === undefined) return false;
+		void store.put(checked, checked.id);
+		return true;
+	});
 }
 
 export async function deleteEpisode(id: string): Promise<void> {
-	await (await db()).delete(EPISODES, id);
+	await write(async (tx) => void tx.objectStore(EPISODES).delete(id));
 }
 
 /** Every stored record as it is, readable or not, for the backup. */
@@ -64,11 +152,20 @@ export async function allRecords(): Promise<StoredRecord[]> {
 
 /** Puts back a backup's records (same key: the backup's copy wins) in one transaction. */
 export async function restoreRecords(records: StoredRecord[], firstAidImported: string[]): Promise<void> {
-	const tx = (await db()).transaction([EPISODES, META], 'readwrite');
-	for (const r of records) void tx.objectStore(EPISODES).put(r.record, r.key);
-	const known = (await tx.objectStore(META).get(IMPORTED)) as string[] | undefined;
-	void tx.objectStore(META).put([...new Set([...(known ?? []), ...firstAidImported])], IMPORTED);
-	await tx.done;
+	await write(async (tx) => {
+		const known = (await tx.objectStore(META).get(IMPORTED)) as string[] | undefined;
+		for (const r of records) void tx.objectStore(EPISODES).put(r.record, r.key);
+		void tx.objectStore(META).put([...new Set([...(known ?? []), ...firstAidImported])], IMPORTED);
+	});
+}
+
+/**
+ * Runs first aid's hand-over holding a Web Lock, so two tabs opened at once take each
+ * session in once: the second waits, then reads the diary the first one wrote.
+ */
+export async function withFirstAidLock<T>(work: () => Promise<T>): Promise<T> {
+	if (!navigator.locks) return work();
+	return navigator.locks.request(`${CHANNEL}:first-aid-import`, work);
 }
 
 /** The evening notification time ("21:30"), or undefined when it is off. */
@@ -78,8 +175,7 @@ export async function loadReminder(): Promise<string | undefined> {
 }
 
 export async function saveReminder(time: string | undefined): Promise<void> {
-	const d = await db();
-	await (time === undefined ? d.delete(META, REMINDER) : d.put(META, time, REMINDER));
+	await write(async (tx) => void (time === undefined ? tx.objectStore(META).delete(REMINDER) : tx.objectStore(META).put(time, REMINDER)));
 }
 
 /** Asks the browser not to evict the diary under storage pressure; true when it agreed. */

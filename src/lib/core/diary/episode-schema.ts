@@ -8,6 +8,8 @@ import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+// eslint-disable-next-line no-control-regex
+const NOTE = /^$|^(?=[^]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 export const episodeSchema = z.strictObject({
 	version: z.literal(EPISODE_VERSION),
@@ -24,7 +26,11 @@ export const episodeSchema = z.strictObject({
 	situation: z.enum(SITUATIONS),
 	factors: z.array(z.enum(FACTORS)),
 	signs: z.array(z.enum(SIGNS)),
-	note: z.string().check(z.maxLength(MAX_NOTE)),
+	/**
+	 * Empty, or text with something in it besides spaces, and no control characters but
+	 * tab and line breaks: what a reader types, and what every file format can carry exactly.
+	 */
+	note: z.string().check(z.maxLength(MAX_NOTE), z.regex(NOTE)),
 	origin: z.enum(ORIGINS),
 	/** For an episode handed over by first aid: its start, so it is imported once. */
 	firstAidStartedAt: z.optional(z.iso.datetime()),

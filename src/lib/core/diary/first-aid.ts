@@ -1,10 +1,11 @@
 // Guided first aid keeps each finished session on the device; the diary takes each one
 // in once, with its measured duration, and the reader adds the details.
-import { readEpisodes, type Episode as FirstAidEpisode } from '../first-aid/episode';
+import { episodeSchema as firstAidSchema, type Episode as FirstAidEpisode } from '../first-aid/episode';
 
 export { EPISODES_KEY } from '../first-aid/episode';
 import type { Situation } from '../assessment/input';
 import { EPISODE_VERSION, localMoment, newId, type Episode } from './episode';
+import type { Damaged } from './records';
 
 /**
  * First aid asks where the reader is, not the self-check's situation; this is our best
@@ -39,10 +40,36 @@ export function fromFirstAid(fa: FirstAidEpisode, toLocal: (d: Date) => ReturnTy
 	};
 }
 
-/** The first-aid episodes (raw localStorage text) the diary does not hold yet, oldest first. */
-export function newFromFirstAid(raw: string | null, diary: Pick<Episode, 'firstAidStartedAt'>[], toLocal = localMoment): Episode[] {
+/** First aid's stored sessions the diary does not hold yet (oldest first), and those that cannot be read. */
+export type FirstAidRecords = { fresh: Episode[]; unreadable: Damaged[] };
+
+/**
+ * Reads first aid's list (raw localStorage text) one record at a time: a record that fails
+ * its schema is kept aside with the reason, and every good one still comes in.
+ */
+export function newFromFirstAid(raw: string | null, diary: Pick<Episode, 'firstAidStartedAt'>[], toLocal = localMoment): FirstAidRecords {
+	const unreadable: Damaged[] = [];
+	let list: unknown[] = [];
+	if (raw) {
+		try {
+			const data: unknown = JSON.parse(raw);
+			if (Array.isArray(data)) list = data;
+			else unreadable.push({ key: 'first-aid', record: raw, problem: 'not a list' });
+		} catch {
+			unreadable.push({ key: 'first-aid', record: raw, problem: 'not JSON' });
+		}
+	}
 	const known = new Set(diary.map((e) => e.firstAidStartedAt).filter(Boolean));
 	const fresh = new Map<string, FirstAidEpisode>();
-	for (const fa of readEpisodes(raw)) if (!known.has(fa.startedAt)) fresh.set(fa.startedAt, fa);
-	return [...fresh.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).map((fa) => fromFirstAid(fa, toLocal));
+	list.forEach((record, i) => {
+		const read = firstAidSchema.safeParse(record);
+		if (!read.success) {
+			const problem = read.error.issues.map((x) => `${x.path.join('.') || '(record)'}: ${x.message}`).join('; ');
+			unreadable.push({ key: `first-aid-${i + 1}`, record, problem });
+		} else if (!known.has(read.data.startedAt)) fresh.set(read.data.startedAt, read.data);
+	});
+	return {
+		fresh: [...fresh.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).map((fa) => fromFirstAid(fa, toLocal)),
+		unreadable
+	};
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './episode';
-import { adherence, summarize, weeklyCounts, weekStart, weekStarts } from './stats';
+import { fc, test } from '@fast-check/vitest';
+import { arbitraryDiary } from './episode-arbitrary';
+import { adherence, reportFigures, summarize, weeklyCounts, weekStart, weekStarts } from './stats';
 import { episode } from './testing';
 
 describe('weekStart', () => {
@@ -91,4 +93,58 @@ describe('weekStarts', () => {
 		expect(weekStarts('2026-03-08', 3)).toEqual(['2026-02-16', '2026-02-23', '2026-03-02']);
 		expect(weekStarts('2026-03-08', 0)).toEqual([]);
 	});
+});
+
+describe("the doctor's report: every figure over the chosen period only", () => {
+	const plan = (createdOn: string, ticks: string[] = []) => ({
+		version: 2 as const,
+		lang: 'en' as const,
+		createdOn,
+		measures: ['calf-stretch'],
+		doctorFirst: false,
+		ticks: Object.fromEntries(ticks.map((d) => [d, ['calf-stretch']]))
+	});
+	const from = '2026-03-05';
+	const to = '2026-04-01'; // 28 days, from a Thursday to a Wednesday
+	// seven cramps in the period, and eight in the four weeks before it
+	const inside = ['2026-03-05', '2026-03-09', '2026-03-12', '2026-03-19', '2026-03-20', '2026-03-27', '2026-04-01'].map((day) =>
+		episode({ day, durationMinutes: 4, intensity: 6 })
+	);
+	const before = ['2026-02-05', '2026-02-08', '2026-02-11', '2026-02-15', '2026-02-20', '2026-02-25', '2026-03-01', '2026-03-04'].map(
+		(day) => episode({ day, durationMinutes: 30, intensity: 10, signs: ['numbness'], factors: ['alcohol'] })
+	);
+	const figures = reportFigures([...before, ...inside], from, to, plan('2026-01-01'));
+
+	it.each([
+		['count', figures.summary.episodes, 7],
+		['longest', figures.summary.longest?.durationMinutes, 4],
+		['average minutes', figures.summary.averageMinutes, 4],
+		['average pain', figures.summary.averageIntensity, 6],
+		['signs', figures.summary.signs, []],
+		['factors', figures.summary.factors, []],
+		['weeks shown', figures.weeks.map((w) => w.start), ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']],
+		['cramps per week', figures.weeks.map((w) => w.episodes), [1, 2, 2, 1, 1]],
+		// 7 cramps in 28 days is 1.75 a week; a plan made long before does not add its weeks
+		['plan: other weeks', figures.adherence?.other, { weeks: 5, perWeek: 1.8 }],
+		['plan: kept weeks', figures.adherence?.kept, { weeks: 0, perWeek: null }]
+	])('%s', (_, got, expected) => expect(got).toEqual(expected));
+
+	it('plan weeks start with the plan when it was made inside the period, and count their days only', () => {
+		const ticks = ['2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20'];
+		expect(reportFigures(inside, from, to, plan('2026-03-16', ticks)).adherence).toEqual({
+			kept: { weeks: 1, perWeek: 2 }, // 16–22 March: ticked on 5 days, 2 cramps
+			other: { weeks: 2, perWeek: 1.4 } // 23 March – 1 April: 10 days, 2 cramps
+		});
+	});
+
+	test.prop([arbitraryDiary, fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 120 })])(
+		'entries outside the period never change a figure',
+		(diary, offset, length) => {
+			const start = addDays('2026-01-01', offset);
+			const end = addDays(start, length - 1);
+			const inPeriod = diary.filter((e) => e.day >= start && e.day <= end);
+			const p = plan('2025-06-01', [addDays(start, 1), addDays(start, 2)]);
+			expect(reportFigures(diary, start, end, p)).toEqual(reportFigures(inPeriod, start, end, p));
+		}
+	);
 });

@@ -89,25 +89,52 @@ export type Adherence = {
 /** "Most days": five of seven. */
 export const KEPT_DAYS = 5;
 
-/** Episodes per week in weeks the plan was kept against the other weeks: counts, no cause. */
-export function adherence(episodes: Episode[], plan: Plan, today: string): Adherence {
-	const first = weekStart(plan.createdOn);
-	const weeks = Math.floor((dayNumber(weekStart(today)) - dayNumber(first)) / 7) + 1;
-	const list = weeklyCounts(episodes, today, Math.max(weeks, 0));
+/**
+ * Episodes per week in weeks the plan was kept against the other weeks: counts, no cause.
+ * Only days from `from` (or the plan's first day, whichever is later) to `to` count: a
+ * report over 4 weeks says nothing about the weeks before it. A week cut by either end
+ * counts for the days it has inside: "kept" needs ticks on 5 of every 7 of those days, and
+ * the rate is episodes per 7 days counted.
+ */
+export function adherence(episodes: Episode[], plan: Plan, to: string, from?: string): Adherence {
+	const first = from && from > plan.createdOn ? from : plan.createdOn;
+	const none = { kept: { weeks: 0, perWeek: null }, other: { weeks: 0, perWeek: null } };
+	if (first > to) return none;
+	const weeks = Math.floor((dayNumber(weekStart(to)) - dayNumber(weekStart(first))) / 7) + 1;
+	const list = weeklyCounts(within(episodes, first, to), to, weeks);
 	// ticked days per week, counted once from the plan rather than day by day per week
-	const firstWeek = weekNumber(list[0]?.start ?? today);
-	const days = new Array<number>(list.length).fill(0);
+	const firstWeek = weekNumber(list[0].start);
+	const ticked = new Array<number>(list.length).fill(0);
 	for (const [day, done] of Object.entries(plan.ticks)) {
 		const i = weekNumber(day) - firstWeek;
-		if (done.length > 0 && i >= 0 && i < days.length) days[i]++;
+		if (done.length > 0 && day >= first && day <= to && i >= 0 && i < ticked.length) ticked[i]++;
 	}
-	const kept = { weeks: 0, episodes: 0 };
-	const other = { weeks: 0, episodes: 0 };
+	const kept = { weeks: 0, days: 0, episodes: 0 };
+	const other = { weeks: 0, days: 0, episodes: 0 };
 	list.forEach((w, i) => {
-		const bucket = days[i] >= KEPT_DAYS ? kept : other;
+		const start = Math.max(dayNumber(w.start), dayNumber(first));
+		const end = Math.min(dayNumber(w.start) + 6, dayNumber(to));
+		const inside = end - start + 1;
+		const bucket = ticked[i] >= Math.ceil((KEPT_DAYS * inside) / 7) ? kept : other;
 		bucket.weeks++;
+		bucket.days += inside;
 		bucket.episodes += w.episodes;
 	});
-	const rate = (b: { weeks: number; episodes: number }) => ({ weeks: b.weeks, perWeek: b.weeks ? round1(b.episodes / b.weeks) : null });
+	const rate = (b: { weeks: number; days: number; episodes: number }) => ({
+		weeks: b.weeks,
+		perWeek: b.weeks ? round1((b.episodes * 7) / b.days) : null
+	});
 	return { kept: rate(kept), other: rate(other) };
+}
+
+/** Every figure of the doctor's report, over `from`…`to` only. */
+export function reportFigures(episodes: Episode[], from: string, to: string, plan: Plan | undefined) {
+	const inPeriod = within(episodes, from, to);
+	const weeks = Math.floor((dayNumber(weekStart(to)) - dayNumber(weekStart(from))) / 7) + 1;
+	return {
+		episodes: inPeriod,
+		summary: summarize(inPeriod),
+		weeks: weeklyCounts(inPeriod, to, weeks),
+		adherence: plan && adherence(inPeriod, plan, to, from)
+	};
 }
