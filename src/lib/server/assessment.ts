@@ -2,11 +2,12 @@
 // plus what the page needs around it (cards and evidence notes rendered to HTML).
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
-import type { AssessmentPage, CheckChoices } from '../core/assessment/view';
+import { assessmentView, type AssessmentPage, type CheckChoices, type ResultViews } from '../core/assessment/view';
+import type { Library } from '../core/content/library';
 import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Lang } from '../core/content/schema';
 import { anchorOf, careView, measureView, type MeasureView } from '../core/content/view';
 import { library } from './content';
-import { renderMarkdown } from './markdown';
+import { renderInline, renderMarkdown } from './markdown';
 
 export const assessment = (input: AssessmentInput): Assessment => assess(library, input);
 
@@ -27,20 +28,29 @@ export function checkForm(lang: Lang): CheckChoices {
 	};
 }
 
-export function assessmentPage(input: AssessmentInput): AssessmentPage {
-	const result = assessment(input);
-	const lang = input.lang;
-	return {
-		...result,
-		ifWorse: result.ifWorse.map((w) => ({ ...w, text: renderInline(w.text) })),
-		cards: result.care.map((id) => careView(library.care.get(id)!, lang, renderMarkdown)),
-		exercises: result.firstAid.map((id) => ({ id, title: library.exercises.get(id)!.title[lang], anchor: anchorOf.exercise(id) })),
-		measures: result.prevention.map((p) => measureView(library.measures.get(p.id)!, lang, renderMarkdown))
-	};
+export const assessmentPage = (input: AssessmentInput): AssessmentPage => assessmentView(assessment(input), resultViews(input.lang));
+
+/** Everything the result page needs to run the engine itself (offline too): the rules, and every view rendered. */
+export function resultBundle(lang: Lang): { library: Library; views: ResultViews } {
+	// the guides are what the engine never reads, and most of the library's weight
+	return { library: { ...library, guides: [] }, views: resultViews(lang) };
 }
 
-/** One Markdown sentence as inline HTML: the paragraph around it dropped. */
-const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');
+const views = new Map<Lang, ResultViews>();
+function resultViews(lang: Lang): ResultViews {
+	const cached = views.get(lang);
+	if (cached) return cached;
+	const map = <T, V>(m: Map<string, T>, f: (item: T, id: string) => V) => Object.fromEntries([...m].map(([id, item]) => [id, f(item, id)]));
+	const inline = [...library.rules.values()].flatMap((r) => (r.ifWorse ? [r.ifWorse.text[lang]] : []));
+	const built: ResultViews = {
+		cards: map(library.care, (c) => careView(c, lang, renderMarkdown)),
+		exercises: map(library.exercises, (e, id) => ({ title: e.title[lang], anchor: anchorOf.exercise(id) })),
+		measures: map(library.measures, (m) => measureView(m, lang, renderMarkdown)),
+		inline: Object.fromEntries(inline.map((text) => [text, renderInline(text)]))
+	};
+	views.set(lang, built);
+	return built;
+}
 
 /** Every prevention measure, for the plan page to show whichever the reader saved. */
 export const allMeasures = (lang: Lang): MeasureView[] => [...library.measures.values()].map((m) => measureView(m, lang, renderMarkdown));
