@@ -80,7 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('#answer-night')).toBeChecked();
 		});
 
-		test('a warning-sign page takes no silence for "no": it needs the signs, "None of these" or "Not sure", never two', async ({
+		test('[H-30.1] a warning-sign page takes no silence for "no": it needs the signs, "None of these" or "Not sure", never two', async ({
 			page
 		}) => {
 			await page.goto('/en/check/signs-leg?situation=night&durationMinutes=5&perWeek=1');
@@ -95,7 +95,7 @@ for (const javaScriptEnabled of [true, false]) {
 			else await expect(page.locator('.error-summary')).toContainText('Select either the signs or “None of these”, not both');
 		});
 
-		test('"Not sure" about the signs elsewhere in the body is answered as those signs would be, and the result says so', async ({
+		test('[H-30.4] "Not sure" about the signs elsewhere in the body is answered as those signs would be, and the result says so', async ({
 			page
 		}) => {
 			await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', unsure: ['body'] });

@@ -73,7 +73,7 @@ describe('the self-check as question pages', () => {
 	);
 
 	test.prop([fc.constantFrom(...QUESTIONS.filter((q) => q.kind === 'some'))])(
-		'a list question posted empty is an error, never "none"',
+		'[H-30.2] a list question posted empty is an error, never "none"',
 		(q) => {
 			expect(answerQuestion(q, empty, [], choices)).toEqual({ ok: false, error: 'choose' });
 		}
@@ -119,7 +119,7 @@ describe('the self-check as question pages', () => {
 	});
 
 	test.prop([fc.constantFrom(...QUESTIONS.filter((q) => q.kind === 'some' && q.unsure)), fc.func(fc.nat())])(
-		'"Not sure" about a sign group is never less urgent than "None of these" for the same other answers',
+		'[H-30.3] "Not sure" about a sign group is never less urgent than "None of these" for the same other answers',
 		(q, f) => {
 			const other = (x: Question) =>
 				x.kind === 'some' ? [NONE] : [oneChoices(x.field, choices)[f(x.id.length) % oneChoices(x.field, choices).length]];
