@@ -59,12 +59,19 @@ test("the plan opens with the result's advice when it is more than self-care, an
 	const top = page.locator('.assessment .answer');
 	const level = await top.getAttribute('data-level');
 	expect(level).toBe('see-doctor');
-	const title = (await top.locator('.care-heading').innerText()).replace(/^Non-urgent advice:?\s*/, '');
+	// the card's own title: the heading's text beside its urgency prefix
+	const title = await top.locator('.care-heading').evaluate((el) =>
+		[...el.childNodes]
+			.filter((n) => n.nodeType === Node.TEXT_NODE)
+			.map((n) => n.textContent)
+			.join('')
+			.trim()
+	);
 	await page.locator('.save-plan button').click();
 	await page.locator('.save-plan a').click();
 	const advice = page.locator('.plan-advice');
 	await expect(advice).toHaveAttribute('data-level', 'see-doctor');
-	await expect(advice).toContainText(`Non-urgent advice: ${title.trim()}`);
+	await expect(advice).toContainText(`Non-urgent advice: ${title}`);
 	// the advice comes before the plan's first item
 	const [a, first] = await Promise.all([advice.boundingBox(), page.locator('.plan-item').first().boundingBox()]);
 	expect(a!.y).toBeLessThan(first!.y);

@@ -35,8 +35,8 @@ const postFor = (q: Question): fc.Arbitrary<string[]> =>
 	q.kind === 'one'
 		? fc.constantFrom(...oneChoices(q.field, choices)).map((v) => [v])
 		: fc.oneof(
-				fc.constant([NONE]),
-				...(q.unsure ? [fc.constant([NOT_SURE])] : []),
+				fc.constant<string[]>([NONE]),
+				...(q.unsure ? [fc.constant<string[]>([NOT_SURE])] : []),
 				fc.subarray(
 					optionsOf(q, choices).map((o) => o.id),
 					{ minLength: 1 }
