@@ -230,3 +230,10 @@ test('[H-17.2] self-check, result and plan pages in both languages: no serious o
 		}
 	}
 });
+
+test('the result leaves its level on the device for the diary (src/lib/browser/check-store.ts), and only that', async ({ page }) => {
+	await answer(page, 'en', { situation: 'night', minutes: '5', perWeek: '1', signs: ['swelling'] });
+	const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('fitnavigator-last-check') ?? 'null'));
+	expect(stored).toEqual({ urgency: 'urgent', title: expect.any(String), at: expect.any(String) });
+	await expect(page.locator('.assessment .answer .care-heading')).toContainText(stored.title);
+});
