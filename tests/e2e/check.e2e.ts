@@ -237,3 +237,10 @@ test('the result leaves its level on the device for the diary (src/lib/browser/c
 	expect(stored).toEqual({ urgency: 'urgent', title: expect.any(String), at: expect.any(String) });
 	await expect(page.locator('.assessment .answer .care-heading')).toContainText(stored.title);
 });
+
+test('[H-06.2] a pregnant reader is told to get help from the midwife, GP or NHS 111, with 111 a tel: link', async ({ page }) => {
+	await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', factors: ['pregnancy'] });
+	const now = page.locator('.assessment .answer .now');
+	await expect(now).toContainText('your midwife, GP or NHS 111');
+	await expect(now.locator('a[href="tel:111"]')).toBeVisible();
+});
