@@ -36,5 +36,6 @@ export const questionHint = (lang: Lang, q: Question) =>
 export function answerLabel(lang: Lang, field: One, id: string, choices: CheckChoices): string {
 	if (id === NOT_SURE) return t(lang, 'check.unsure');
 	if (field === 'situation') return choices.situations.find((s) => s.id === id)?.label ?? id;
+	if (field === 'ageGroup') return choices.ages.find((s) => s.id === id)?.label ?? id;
 	return t(lang, `check.${prefix(field)}.${id}` as MessageKey);
 }

@@ -83,8 +83,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test('[H-45.1] a warning-sign page takes no silence for "no": it needs the signs, "None of these" or "Not sure", never two', async ({
 			page
 		}) => {
-			await page.goto('/en/check/signs-leg?situation=night&durationMinutes=5&perWeek=1');
-			await expect(page.locator('.progress-line')).toHaveText('Question 4 of 8');
+			await page.goto('/en/check/signs-leg?situation=night&durationMinutes=5&perWeek=1&none=factors');
+			await expect(page.locator('.progress-line')).toHaveText('Question 5 of 8');
 			await page.locator('form.check-form button[type="submit"]').click();
 			await expect(page.locator('.error-summary')).toContainText("Select the signs you have, or “None of these”, or “I'm not sure”");
 			// with JavaScript on, ticking "None" clears a sign; with it off, the server refuses both
@@ -101,6 +101,28 @@ for (const javaScriptEnabled of [true, false]) {
 			await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', unsure: ['body'] });
 			await expect(page.locator('.assessment .care').first()).toHaveAttribute('data-level', 'emergency');
 			await expect(page.locator('.unsure-note')).toContainText('elsewhere in the body');
+		});
+
+		test('[H-45.5] a sign is asked where it applies (content askWhen): heat signs after sport, not in bed; the cast sign after an injury', async ({
+			page
+		}) => {
+			const body = (situation: string) =>
+				`/en/check/signs-body?situation=${situation}&durationMinutes=1&perWeek=0&none=factors&none=leg&none=injury`;
+			await page.goto(body('sport'));
+			await expect(page.locator('#answer-heatstroke-signs')).toBeVisible();
+			await expect(page.locator('#answer-heat-exhaustion-signs')).toBeVisible();
+			await page.goto(body('night'));
+			await expect(page.locator('#answer-chest-pain')).toBeVisible();
+			await expect(page.locator('#answer-heatstroke-signs')).toHaveCount(0);
+			const injury = (factors: string) => `/en/check/signs-injury?situation=night&durationMinutes=1&perWeek=0&${factors}&none=leg`;
+			await page.goto(injury('factors=leg-injury'));
+			await expect(page.locator('#answer-pain-out-of-proportion')).toBeVisible();
+			await page.goto(injury('none=factors'));
+			await expect(page.locator('#answer-pop-or-snap')).toBeVisible();
+			await expect(page.locator('#answer-pain-out-of-proportion')).toHaveCount(0);
+			// and the whole walk reaches the sign's own answer
+			await answer(page, 'en', { situation: 'sport', minutes: '1', perWeek: '0', signs: ['heatstroke-signs'] });
+			await expect(page.locator('.assessment .care').first()).toHaveAttribute('data-id', 'emergency-heatstroke');
 		});
 
 		test('check your answers: every answer with a Change link that comes back to this page', async ({ page }) => {

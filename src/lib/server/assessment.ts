@@ -4,7 +4,7 @@ import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
 import { assessmentView, resultCards, type AssessmentPage, type CheckChoices, type ResultViews } from '../core/assessment/view';
 import type { Library } from '../core/content/library';
-import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
+import { AGE_GROUPS, FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
 import { anchorOf, careView, measureView, type CareView, type MeasureView } from '../core/content/view';
 import { library } from './content';
 import { renderInline, renderMarkdown } from './markdown';
@@ -27,6 +27,7 @@ export function checkForm(lang: Lang): CheckChoices {
 	return {
 		situations: choices(library.situations, SITUATIONS),
 		factors: choices(library.factors, FACTORS),
+		ages: choices(library.ages, AGE_GROUPS),
 		signs: SIGN_GROUPS.map((group) => ({
 			group,
 			choices: choices(
@@ -43,7 +44,10 @@ export const assessmentPage = (input: AssessmentInput): AssessmentPage => assess
 export const engineLibrary = (): Library => ({ ...library, guides: [], experts: new Map() });
 
 /** Everything the result page needs to run the engine itself (offline too): the rules, and every view rendered. */
-export const resultBundle = (lang: Lang): { library: Library; views: ResultViews } => ({ library: engineLibrary(), views: resultViews(lang) });
+export const resultBundle = (lang: Lang): { library: Library; views: ResultViews } => ({
+	library: engineLibrary(),
+	views: resultViews(lang)
+});
 
 const views = new Map<Lang, ResultViews>();
 /** Every card, exercise, measure and "if it gets worse" sentence rendered once per language (the result page's and the diary's). */

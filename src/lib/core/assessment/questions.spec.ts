@@ -19,6 +19,7 @@ import {
 	questionById,
 	questionsFor,
 	searchOf,
+	shownOptionsOf,
 	stepFrom,
 	type CheckAnswers,
 	type Question
@@ -44,13 +45,13 @@ const postFor = (q: Question): fc.Arbitrary<string[]> =>
 			);
 
 /** Walks the pages from the first question, posting `pick`'s answer on each; returns the last address. */
-function walk(pick: (q: Question) => string[]): { href: string; visited: string[] } {
+function walk(pick: (q: Question, before: CheckAnswers) => string[]): { href: string; visited: string[] } {
 	let query = new URLSearchParams();
 	let q: Question | undefined = QUESTIONS[0];
 	const visited: string[] = [];
 	while (q) {
 		visited.push(q.id);
-		const step = stepFrom(q, query, pick(q), choices, 'en');
+		const step = stepFrom(q, query, pick(q, answersFrom(query)), choices, 'en');
 		if (!step.ok) throw new Error(`${q.id}: ${step.error}`);
 		const url = new URL(step.href, 'http://x');
 		query = url.searchParams;
@@ -123,7 +124,7 @@ describe('the self-check as question pages', () => {
 		(q, f) => {
 			const other = (x: Question) =>
 				x.kind === 'some' ? [NONE] : [oneChoices(x.field, choices)[f(x.id.length) % oneChoices(x.field, choices).length]];
-			const rank = (pick: (x: Question) => string[]) => {
+			const rank = (pick: (x: Question, before: CheckAnswers) => string[]) => {
 				const answers = answersFrom(new URLSearchParams(walk(pick).href));
 				const input = checkInput(answers, choices, 'en');
 				if (!input.success) throw new Error('invalid input');
@@ -132,9 +133,35 @@ describe('the self-check as question pages', () => {
 			const none = rank(other);
 			const unsure = rank((x) => (x.id === q.id ? [NOT_SURE] : other(x)));
 			expect(unsure).toBeGreaterThanOrEqual(none);
-			// and it is the urgency of every sign of the group ticked
-			const all = rank((x) => (x.id === q.id && x.kind === 'some' ? optionsOf(x, choices).map((o) => o.id) : other(x)));
+			// and it is the urgency of every sign the group's page showed ticked
+			const all = rank((x, before) =>
+				x.id === q.id && x.kind === 'some' ? shownOptionsOf(x, before, choices).map((o) => o.id) : other(x)
+			);
 			expect(unsure).toBe(all);
+		}
+	);
+
+	const conditional = choices.signs.flatMap((g) => g.choices.filter((c) => c.askWhen).map((c) => ({ ...c, group: g.group })));
+	const pageOf = (group: string) =>
+		QUESTIONS.find((q) => q.kind === 'some' && q.field === 'signs' && q.group === group) as Question & { kind: 'some' };
+
+	it('content has signs asked only where they apply (heat with sport or walking, the cast sign after an injury)', () => {
+		expect(conditional.length).toBeGreaterThan(0);
+		expect(QUESTIONS.findIndex((q) => q.id === 'factors')).toBeLessThan(QUESTIONS.findIndex((q) => q.field === 'signs'));
+	});
+
+	test.prop([
+		fc.constantFrom(...conditional),
+		fc.constantFrom(...choices.situations.map((s) => s.id)),
+		fc.subarray(choices.factors.map((f) => f.id))
+	])(
+		'[H-45.6] a sign with askWhen is on its page exactly when its situation or one of its factors was answered',
+		(sign, situation, factors) => {
+			const answers: CheckAnswers = { ...empty, situation, factors };
+			const shown = shownOptionsOf(pageOf(sign.group), answers, choices).some((c) => c.id === sign.id);
+			expect(shown).toBe(sign.askWhen!.situations.includes(situation) || sign.askWhen!.factors.some((f) => factors.includes(f)));
+			// once reported it stays on its page whatever changes before it, so it can be unticked
+			expect(shownOptionsOf(pageOf(sign.group), { ...answers, signs: [sign.id] }, choices).some((c) => c.id === sign.id)).toBe(true);
 		}
 	);
 });

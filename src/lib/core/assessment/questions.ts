@@ -1,7 +1,8 @@
 // The self-check as GOV.UK question pages: one question a page, the answers so far carried in
 // the URL (so a back link, a reload, JavaScript off or no signal never lose them), a page to
 // check the answers, then the result. Which questions there are, and when each applies, is data.
-import { AGE_GROUPS, SIGN_GROUPS, type Lang } from '../content/schema';
+import { SIGN_GROUPS, type Lang } from '../content/schema';
+import { isAsked } from './engine';
 import { assessmentFromForm, DURATION_CHOICES, NOT_SURE, PER_WEEK_CHOICES } from './form';
 import type { CheckChoices, Choice } from './view';
 
@@ -29,13 +30,17 @@ export type Question =
 	| { id: string; kind: 'one'; field: One; showWhen?: Condition }
 	| { id: string; kind: 'some'; field: 'signs' | 'factors'; group: string; unsure: boolean; showWhen?: Condition };
 
-/** In the order the brief of the self-check sets: what happened, then the warning signs, then the background. */
+/**
+ * What happened, what came before, then the warning signs and the age group. What came before
+ * is asked before the signs because some signs apply only after it (content's `askWhen`: the
+ * heat signs with sport, walking or heat, the cast sign after an injury or in a cast).
+ */
 export const QUESTIONS: readonly Question[] = [
 	{ id: 'situation', kind: 'one', field: 'situation' },
 	{ id: 'duration', kind: 'one', field: 'durationMinutes' },
 	{ id: 'frequency', kind: 'one', field: 'perWeek' },
-	...SIGN_GROUPS.map((group): Question => ({ id: `signs-${group}`, kind: 'some', field: 'signs', group, unsure: true })),
 	{ id: 'factors', kind: 'some', field: 'factors', group: 'factors', unsure: false },
+	...SIGN_GROUPS.map((group): Question => ({ id: `signs-${group}`, kind: 'some', field: 'signs', group, unsure: true })),
 	{ id: 'age', kind: 'one', field: 'ageGroup' }
 ];
 
@@ -55,6 +60,13 @@ export function optionsOf(question: Question & { kind: 'some' }, choices: CheckC
 	return question.field === 'factors' ? choices.factors : (choices.signs.find((s) => s.group === question.group)?.choices ?? []);
 }
 
+/** Whether a choice applies to these answers, as the engine's safety net decides (its `askWhen`). */
+const applies = (c: Choice, a: CheckAnswers) => isAsked(c, { factors: a.factors, episode: { situation: a.situation } });
+
+/** The choices a page shows: those that apply, and any already ticked (a changed answer never hides a reported sign). */
+export const shownOptionsOf = (question: Question & { kind: 'some' }, answers: CheckAnswers, choices: CheckChoices): Choice[] =>
+	optionsOf(question, choices).filter((c) => applies(c, answers) || answers[question.field].includes(c.id));
+
 export const isAnswered = (q: Question, a: CheckAnswers, choices: CheckChoices) =>
 	q.kind === 'one' ? a[q.field] !== undefined : a.none.includes(q.group) || a.unsure.includes(q.group) || idsOf(q, a, choices).length > 0;
 
@@ -63,7 +75,7 @@ export const firstUnanswered = (a: CheckAnswers, choices: CheckChoices) => quest
 /** The choices of a one-answer question; the labels' message keys are the caller's. */
 export function oneChoices(field: One, choices: CheckChoices): string[] {
 	if (field === 'situation') return choices.situations.map((s) => s.id);
-	if (field === 'ageGroup') return [...AGE_GROUPS];
+	if (field === 'ageGroup') return choices.ages.map((a) => a.id);
 	return [...(field === 'durationMinutes' ? DURATION_CHOICES : PER_WEEK_CHOICES).map(String), NOT_SURE];
 }
 
@@ -142,11 +154,14 @@ export function previousOf(q: Question, answers: CheckAnswers): Question | undef
 }
 
 /**
- * The engine's input. "Not sure" about a sign group counts as every sign in it (the safe
+ * The engine's input. "Not sure" about a sign group counts as every sign in it that applies (the safe
  * reading: a sign nobody could rule out is a sign); the result says so.
  */
 export function checkInput(answers: CheckAnswers, choices: CheckChoices, lang: Lang) {
-	const unsureSigns = choices.signs.filter((s) => answers.unsure.includes(s.group)).flatMap((s) => s.choices.map((c) => c.id));
+	// the signs the reader was shown: a night cramp's "Not sure" is not a heatstroke
+	const unsureSigns = choices.signs
+		.filter((s) => answers.unsure.includes(s.group))
+		.flatMap((s) => s.choices.filter((c) => applies(c, answers)).map((c) => c.id));
 	const query = new URLSearchParams(searchOf({ ...answers, signs: [...new Set([...answers.signs, ...unsureSigns])] }));
 	return assessmentFromForm(query, lang).parsed;
 }

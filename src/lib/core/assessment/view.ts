@@ -7,7 +7,8 @@ import type { Assessment } from './engine';
 /** `askWhen`: ask it only with one of these situations or factors (content/signs), as the engine's safety net does. */
 export type Choice = { id: string; label: string; askWhen?: { situations: string[]; factors: string[] } };
 /** Signs come in groups (in the leg, after an injury, elsewhere in the body) so a short page still asks them all. */
-export type CheckChoices = { situations: Choice[]; factors: Choice[]; signs: { group: string; choices: Choice[] }[] };
+/** `ages`: the age groups (content/ages), asked last. */
+export type CheckChoices = { situations: Choice[]; factors: Choice[]; signs: { group: string; choices: Choice[] }[]; ages: Choice[] };
 
 /** `ifWorse` text rendered to inline HTML (it may hold tel: links). */
 export type AssessmentPage = Assessment & {
