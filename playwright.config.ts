@@ -6,6 +6,9 @@ import { CHROMIUM_FLAGS, chromiumPath } from './tests/e2e/browser';
 import { e2eDatabaseUrl, prepareE2eDatabase } from './tests/e2e/database';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Routes see the service worker's own requests too, so going offline (tests/e2e/offline.ts) holds
+// for a worker the browser restarts mid-test, which the emulated offline state does not reach.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 // Workers load this file again; the env keeps them on the runner's data dir.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'fitnavigator-e2e-'));
 await prepareE2eDatabase();

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { cspHeader } from './runtime/csp.js';
 import { logger, observe, ROUTE_ID, startMetricsServer } from './runtime/observe.js';
 import { PrerenderedPages } from './runtime/pages.js';
+import { TOO_LONG_RESPONSE } from './runtime/too-long.js';
 
 // adapter-node takes the request's origin from ORIGIN, or from PROTOCOL_HEADER and
 // HOST_HEADER set by a proxy (see README "Deploy"), and assumes https when given
@@ -71,6 +72,12 @@ const server = http.createServer((req, res) => {
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
 		res.end('Not found');
 	});
+});
+
+// Node's own answer to a request it cannot parse is a bare status line: a too-long address gets our page.
+server.on('clientError', (err, socket) => {
+	if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+	socket.end(err.code === 'HPE_HEADER_OVERFLOW' ? TOO_LONG_RESPONSE : 'HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
 });
 
 const host = process.env.HOST || '0.0.0.0';

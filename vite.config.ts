@@ -1,7 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { formatContentErrors, mainGuide, parseLibrary } from './src/lib/core/content/library';
+import { QUESTIONS } from './src/lib/core/assessment/questions';
+import { formatContentErrors, parseLibrary } from './src/lib/core/content/library';
 import { readContentFiles } from './src/lib/server/content-files';
 
 const content = parseLibrary(readContentFiles(process.cwd()));
@@ -18,8 +19,8 @@ function contentCheck(): Plugin {
 
 export default defineConfig({
 	plugins: [contentCheck(), sveltekit()],
-	// The service worker cannot import the content library; it gets the main guide's slug (content marks it) at build time.
-	define: { __MAIN_GUIDE__: JSON.stringify(content.ok ? mainGuide(content.value) : '') },
+	// The service worker keeps the self-check's pages offline: their addresses, from the question list, at build time.
+	define: { __CHECK_PAGES__: JSON.stringify(['/check/answers', '/check/result', ...QUESTIONS.map((q) => `/check/${q.id}`)]) },
 	// Rolldown's timing report is noise in every build log; the build is seconds long.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {

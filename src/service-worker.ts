@@ -2,29 +2,35 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Offline first aid: after one visit, the first-aid flow, the water card, the main
-// guide (both languages) and every app asset come from the cache. Each build gets its own
-// cache, so a new version replaces the old one whole.
+// Every reader page offline after one visit. One cache per build holds exactly the list below
+// (the app's files, every prerendered page and its data, and the self-check's pages), so it is
+// versioned (a new build replaces it whole) and bounded (nothing is added at run time).
 import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `fitnavigator-${version}`;
-/** The main guide's slug, put in by vite.config.ts from content (`main: true`). */
-declare const __MAIN_GUIDE__: string;
+/** The self-check's pages under each language (`/check/situation`, …), put in by vite.config.ts from the question list. */
+declare const __CHECK_PAGES__: string[];
+const LANGS = ['en', 'ru'];
 
 /**
- * The pages someone in pain may need with no signal, with the data SvelteKit loads for them;
- * and the diary that first aid hands its episode to, once it is prerendered.
+ * Rendered per request (they post back with JavaScript off) but the same for every reader: the
+ * answers are in the query, which the page reads. So one copy each serves any answers offline.
  */
-const OFFLINE_PAGE = new RegExp(`^/(en|ru)(/first-aid(/water)?|/guides/${__MAIN_GUIDE__}|/diary(/report)?)?(/__data\\.json)?$`);
-const PRECACHE = [...build, ...files, ...prerendered.filter((path) => OFFLINE_PAGE.test(path))];
-const precached = new Set(PRECACHE);
+const DYNAMIC = LANGS.flatMap((lang) => __CHECK_PAGES__.flatMap((page) => [`/${lang}${page}`, `/${lang}${page}/__data.json`]));
+const dynamic = new Set(DYNAMIC);
+const STATIC = [...build, ...files, ...prerendered];
+const precached = new Set(STATIC);
+
+/** The page shown for anything this device has not kept, with the emergency numbers on it. */
+const offlinePage = (pathname: string) => `/${LANGS.find((l) => pathname.startsWith(`/${l}`)) ?? readerLang()}/offline`;
+const readerLang = () => (sw.navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en');
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		caches
 			.open(CACHE)
-			.then((cache) => cache.addAll(PRECACHE))
+			.then((cache) => cache.addAll([...STATIC, ...DYNAMIC]))
 			.then(() => sw.skipWaiting())
 	);
 });
@@ -39,10 +45,24 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('fetch', (event) => {
-	const url = new URL(event.request.url);
-	if (event.request.method !== 'GET' || url.origin !== sw.location.origin) return;
-	// Precached files belong to this version and never change: serve them without waiting for
-	// the network. Everything else (the API, other guides) goes to the network as usual.
-	if (!precached.has(url.pathname)) return;
-	event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(event.request)));
+	const { request } = event;
+	const url = new URL(request.url);
+	if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	// Files of this version never change: from the cache, without waiting for the network.
+	if (precached.has(url.pathname)) {
+		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	// The self-check's pages: the server's answer while there is a signal, the kept copy without.
+	if (dynamic.has(url.pathname)) {
+		event.respondWith(fetch(request).catch(() => cached(url.pathname)));
+		return;
+	}
+	// The installed app opens `/`, which picks the language on the server; offline, the device's language.
+	if (request.mode === 'navigate')
+		event.respondWith(
+			fetch(request).catch(() => (url.pathname === '/' ? Response.redirect(`/${readerLang()}`, 302) : cached(offlinePage(url.pathname))))
+		);
 });
+
+const cached = (path: string) => caches.match(path).then((hit) => hit ?? Response.error());

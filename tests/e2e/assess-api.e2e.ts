@@ -30,7 +30,7 @@ test('answers a good body with reasons, sources and a safety net', async ({ requ
 test('answers in Russian when asked', async ({ request }) => {
 	const body = await (await request.post(url, { data: { ...good, lang: 'ru', signs: ['chest-pain'] } })).json();
 	expect(body.urgency).toBe('emergency');
-	expect(body.reasons[0].text).toMatch(/Вы отметили: боль в груди/);
+	expect(body.reasons[0].text).toMatch(/Ваши ответы: «боль в груди/);
 	expect(body.firstAid).toEqual([]);
 });
 

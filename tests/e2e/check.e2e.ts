@@ -1,18 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { takeCheck, type CheckAnswers } from './check-flow';
 
-type Answers = { situation: string; minutes: string; perWeek: string; factors?: string[]; signs?: string[] };
-
-async function answer(page: Page, lang: string, a: Answers) {
-	await page.goto(`/${lang}/check`);
-	await page.check(`#situation-${a.situation}`);
-	await page.check(`#durationMinutes-${a.minutes}`);
-	await page.check(`#perWeek-${a.perWeek}`);
-	for (const f of a.factors ?? []) await page.check(`#factors-${f}`);
-	for (const s of a.signs ?? []) await page.check(`#signs-${s}`);
-	await page.locator('form.check-form button[type="submit"]').click();
-	await expect(page.locator('#result-title')).toBeVisible();
-}
+const answer = (page: Page, lang: string, a: CheckAnswers) => takeCheck(page, lang, a);
 
 async function expectNoSeriousAxe(page: Page, where: string) {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -73,15 +63,79 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(original.locator('a')).toHaveCount(0);
 		});
 
-		test('a missing answer gives an error summary that links to the field', async ({ page }) => {
-			await page.goto('/en/check');
-			await page.check('#situation-night');
+		test('a question left unanswered gives an error summary that links to the field, and the answers so far stay', async ({ page }) => {
+			await page.goto('/en/check/situation');
+			await page.check('#answer-night');
 			await page.locator('form.check-form button[type="submit"]').click();
-			await expect(page).toHaveTitle('Error: Self-check — FitNavigator');
+			await expect(page).toHaveURL('/en/check/duration?situation=night');
+			await page.locator('form.check-form button[type="submit"]').click();
+			await expect(page).toHaveTitle('Error: Question 2 of 8 — Self-check — FitNavigator');
 			const summary = page.locator('.error-summary[role="alert"]');
+			await expect(summary).toBeFocused();
 			await expect(summary).toContainText('Choose how long the cramp lasted');
-			await expect(summary.locator('a').first()).toHaveAttribute('href', '#durationMinutes-1');
-			await expect(page.locator('#situation-night')).toBeChecked();
+			await expect(summary.locator('a')).toHaveAttribute('href', '#answer-1');
+			// the back link keeps the first answer
+			await page.getByRole('link', { name: 'Back' }).click();
+			await expect(page).toHaveURL('/en/check/situation?situation=night');
+			await expect(page.locator('#answer-night')).toBeChecked();
+		});
+
+		test('[H-45.1] a warning-sign page takes no silence for "no": it needs the signs, "None of these" or "Not sure", never two', async ({
+			page
+		}) => {
+			await page.goto('/en/check/signs-leg?situation=night&durationMinutes=5&perWeek=1&none=factors');
+			await expect(page.locator('.progress-line')).toHaveText('Question 5 of 8');
+			await page.locator('form.check-form button[type="submit"]').click();
+			await expect(page.locator('.error-summary')).toContainText("Select the signs you have, or “None of these”, or “I'm not sure”");
+			// with JavaScript on, ticking "None" clears a sign; with it off, the server refuses both
+			await page.check('#answer-swelling');
+			await page.check('#answer-none');
+			await page.locator('form.check-form button[type="submit"]').click();
+			if (javaScriptEnabled) await expect(page).toHaveURL(/\/en\/check\/signs-injury\?.*none=leg/);
+			else await expect(page.locator('.error-summary')).toContainText('Select either the signs or “None of these”, not both');
+		});
+
+		test('[H-45.4] "Not sure" about the signs elsewhere in the body is answered as those signs would be, and the result says so', async ({
+			page
+		}) => {
+			await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', unsure: ['body'] });
+			await expect(page.locator('.assessment .care').first()).toHaveAttribute('data-level', 'emergency');
+			await expect(page.locator('.unsure-note')).toContainText('elsewhere in the body');
+		});
+
+		test('[H-45.5] a sign is asked where it applies (content askWhen): heat signs after sport, not in bed; the cast sign after an injury', async ({
+			page
+		}) => {
+			const body = (situation: string) =>
+				`/en/check/signs-body?situation=${situation}&durationMinutes=1&perWeek=0&none=factors&none=leg&none=injury`;
+			await page.goto(body('sport'));
+			await expect(page.locator('#answer-heatstroke-signs')).toBeVisible();
+			await expect(page.locator('#answer-heat-exhaustion-signs')).toBeVisible();
+			await page.goto(body('night'));
+			await expect(page.locator('#answer-chest-pain')).toBeVisible();
+			await expect(page.locator('#answer-heatstroke-signs')).toHaveCount(0);
+			const injury = (factors: string) => `/en/check/signs-injury?situation=night&durationMinutes=1&perWeek=0&${factors}&none=leg`;
+			await page.goto(injury('factors=leg-injury'));
+			await expect(page.locator('#answer-pain-out-of-proportion')).toBeVisible();
+			await page.goto(injury('none=factors'));
+			await expect(page.locator('#answer-pop-or-snap')).toBeVisible();
+			await expect(page.locator('#answer-pain-out-of-proportion')).toHaveCount(0);
+			// and the whole walk reaches the sign's own answer
+			await answer(page, 'en', { situation: 'sport', minutes: '1', perWeek: '0', signs: ['heatstroke-signs'] });
+			await expect(page.locator('.assessment .care').first()).toHaveAttribute('data-id', 'emergency-heatstroke');
+		});
+
+		test('check your answers: every answer with a Change link that comes back to this page', async ({ page }) => {
+			await page.goto(
+				'/en/check/answers?situation=night&durationMinutes=5&perWeek=1&ageGroup=adult&none=leg&none=injury&none=body&none=factors'
+			);
+			await expect(page.locator('.summary-list .row')).toHaveCount(8);
+			await page.locator('.row[data-id="duration"] .change a').click();
+			await expect(page.locator('#answer-5')).toBeChecked();
+			await page.check('#answer-20');
+			await page.locator('form.check-form button[type="submit"]').click();
+			await expect(page).toHaveURL(/\/en\/check\/answers\?.*durationMinutes=20/);
+			await expect(page.locator('.row[data-id="duration"] dd').first()).toHaveText('16 to 20 minutes');
 		});
 	});
 }
@@ -174,9 +228,15 @@ test('[H-17.2] self-check, result and plan pages in both languages: no serious o
 		for (const lang of ['en', 'ru']) {
 			await page.goto(`/${lang}/check`);
 			await expectNoSeriousAxe(page, `/${lang}/check (${colorScheme})`);
+			await page.goto(`/${lang}/check/signs-leg?situation=night`);
+			await expectNoSeriousAxe(page, `/${lang}/check/signs-leg (${colorScheme})`);
 			await page.locator('form.check-form button[type="submit"]').click();
 			await expect(page.locator('.error-summary')).toBeVisible();
 			await expectNoSeriousAxe(page, `/${lang}/check errors (${colorScheme})`);
+			await page.goto(
+				`/${lang}/check/answers?situation=night&durationMinutes=5&perWeek=1&ageGroup=adult&none=leg&none=injury&none=body&none=factors`
+			);
+			await expectNoSeriousAxe(page, `/${lang}/check/answers (${colorScheme})`);
 			await answer(page, lang, {
 				situation: 'night',
 				minutes: '30',
@@ -191,4 +251,18 @@ test('[H-17.2] self-check, result and plan pages in both languages: no serious o
 			await expectNoSeriousAxe(page, `/${lang}/plan (${colorScheme})`);
 		}
 	}
+});
+
+test('the result leaves its level on the device for the diary (src/lib/browser/check-store.ts), and only that', async ({ page }) => {
+	await answer(page, 'en', { situation: 'night', minutes: '5', perWeek: '1', signs: ['swelling'] });
+	const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('fitnavigator-last-check') ?? 'null'));
+	expect(stored).toEqual({ urgency: 'urgent', title: expect.any(String), at: expect.any(String) });
+	await expect(page.locator('.assessment .answer .care-heading')).toContainText(stored.title);
+});
+
+test('[H-06.2] a pregnant reader is told to get help from the midwife, GP or NHS 111, with 111 a tel: link', async ({ page }) => {
+	await answer(page, 'en', { situation: 'night', minutes: '1', perWeek: '0', factors: ['pregnancy'] });
+	const now = page.locator('.assessment .answer .now');
+	await expect(now).toContainText('your midwife, GP or NHS 111');
+	await expect(now.locator('a[href="tel:111"]')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { takeCheck } from './check-flow';
 import { goOffline } from './offline';
 
 // Each test gets a fresh browser context, so a fresh IndexedDB: nothing carries over.
@@ -650,4 +651,23 @@ test('50,000 entries: the import shows progress and the page keeps painting, the
 	// 0.45–0.65 s (reading the store)
 	expect(importLongest).toBeLessThan(3000);
 	expect(openLongest).toBeLessThan(1500);
+});
+
+test("the monitor shows the self-check's last level when it says more than the diary, and not when it says less (issue 19 item 9)", async ({
+	page
+}) => {
+	await takeCheck(page, 'en', { situation: 'night', minutes: '5', perWeek: '1', signs: ['swelling'] });
+	// the result's own heading, as check.e2e.ts proves it is stored
+	const { title } = await page.evaluate(() => JSON.parse(localStorage.getItem('fitnavigator-last-check')!) as { title: string });
+	await open(page);
+	const last = page.locator('.monitor .last-check');
+	await expect(last).toHaveAttribute('data-urgency', 'urgent');
+	await expect(last).toContainText('Urgent advice');
+	await expect(last).toContainText(title);
+	await expect(last.getByRole('link', { name: 'Take the self-check again' })).toHaveAttribute('href', '/en/check');
+	// a self-care answer is not more than an empty diary says
+	await takeCheck(page, 'en', { situation: 'night', minutes: '1', perWeek: '0' });
+	await open(page);
+	await expect(page.locator('.monitor .none')).toContainText('No entries yet');
+	await expect(last).toHaveCount(0);
 });

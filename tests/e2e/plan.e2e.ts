@@ -2,15 +2,11 @@
 // made it, version 1 plans migrated, and an unreadable record kept aside, never dropped.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { takeCheck } from './check-flow';
 
 /** Takes the self-check, saves its plan and opens it; returns the result as the reader saw it. */
 async function makePlan(page: Page, lang: string): Promise<string> {
-	await page.goto(`/${lang}/check`);
-	await page.check('#situation-night');
-	await page.check('#durationMinutes-5');
-	await page.check('#perWeek-3');
-	await page.check('#factors-heavy-sweating');
-	await page.locator('form.check-form button[type="submit"]').click();
+	await takeCheck(page, lang, { situation: 'night', minutes: '5', perWeek: '3', factors: ['heavy-sweating'] });
 	// Read once the page runs: its save button replaces the no-JavaScript note.
 	await expect(page.locator('.save-plan button')).toBeVisible();
 	const result = await page.locator('.assessment').innerText();
@@ -50,17 +46,42 @@ test('a new plan shows only today in its history and links back to its result an
 	await expect(page.locator('.days li')).toHaveCount(1);
 	await expect(page.locator('.days li')).toContainText('0 of');
 	await expect(page.getByRole('link', { name: 'Do the self-check again' })).toHaveAttribute('href', '/en/check');
-	await page.getByRole('button', { name: 'Show the self-check result that made this plan' }).click();
-	await expect(page).toHaveURL('/en/check');
+	await page.getByRole('link', { name: 'Show the self-check result that made this plan' }).click();
+	await expect(page).toHaveURL(/\/en\/check\/result\?situation=night&durationMinutes=5&perWeek=3/);
 	await expect(page.locator('#result-title')).toBeVisible();
 	await expect(page.locator('.save-plan button')).toBeVisible();
 	// The same answers give the same result, word for word.
 	expect(await page.locator('.assessment').innerText()).toBe(result);
 });
 
+test("the plan opens with the result's advice when it is more than self-care, and a way on to the diary", async ({ page }) => {
+	await takeCheck(page, 'en', { situation: 'night', minutes: '1', perWeek: '3', factors: ['varicose-veins'] });
+	const top = page.locator('.assessment .answer');
+	const level = await top.getAttribute('data-level');
+	expect(level).toBe('see-doctor');
+	// the card's own title: the heading's text beside its urgency prefix
+	const title = await top.locator('.care-heading').evaluate((el) =>
+		[...el.childNodes]
+			.filter((n) => n.nodeType === Node.TEXT_NODE)
+			.map((n) => n.textContent)
+			.join('')
+			.trim()
+	);
+	await page.locator('.save-plan button').click();
+	await page.locator('.save-plan a').click();
+	const advice = page.locator('.plan-advice');
+	await expect(advice).toHaveAttribute('data-level', 'see-doctor');
+	await expect(advice).toContainText(`Non-urgent advice: ${title}`);
+	// the advice comes before the plan's first item
+	const [a, first] = await Promise.all([advice.boundingBox(), page.locator('.plan-item').first().boundingBox()]);
+	expect(a!.y).toBeLessThan(first!.y);
+	await page.getByRole('link', { name: 'Log a cramp in your diary' }).click();
+	await expect(page).toHaveURL('/en/diary');
+});
+
 test('the way back to the result works with the plan made in Russian too', async ({ page }) => {
 	const result = await makePlan(page, 'ru');
-	await page.getByRole('button', { name: 'Показать результат самопроверки, по которому составлен план' }).click();
+	await page.getByRole('link', { name: 'Показать результат самопроверки, по которому составлен план' }).click();
 	await expect(page.locator('#result-title')).toBeVisible();
 	await expect(page).toHaveTitle('Результат проверки — FitNavigator');
 	await expect(page.locator('.save-plan button')).toBeVisible();

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { ID_PATTERN } from './content/id';
 import { LANGS } from './content/lang';
+import { URGENCY_LEVELS } from './content/urgency';
 
 const day = z.iso.date();
 const id = z.string().check(z.regex(ID_PATTERN));
@@ -16,9 +17,19 @@ export const planAnswersSchema = z.strictObject({
 	durationMinutes: z.optional(answer),
 	perWeek: z.optional(answer),
 	factors: z.array(answer).check(z.maxLength(50)),
-	signs: z.array(answer).check(z.maxLength(50))
+	signs: z.array(answer).check(z.maxLength(50)),
+	/** Question groups answered "None of these" or "Not sure" (absent on plans from the one-page check). */
+	none: z.optional(z.array(answer).check(z.maxLength(50))),
+	unsure: z.optional(z.array(answer).check(z.maxLength(50)))
 });
 export type PlanAnswers = z.infer<typeof planAnswersSchema>;
+
+/** The result's answer (its most urgent card), so the plan never hides "see your GP" behind the exercises. */
+export const planAdviceSchema = z.strictObject({
+	level: z.enum(URGENCY_LEVELS),
+	title: z.string().check(z.maxLength(300))
+});
+export type PlanAdvice = z.infer<typeof planAdviceSchema>;
 
 const planFields = {
 	lang: z.enum(LANGS),
@@ -36,7 +47,8 @@ export const planSchema = z.strictObject({
 	version: z.literal(2),
 	...planFields,
 	/** The answers that made the plan; absent on plans migrated from version 1. */
-	answers: z.optional(planAnswersSchema)
+	answers: z.optional(planAnswersSchema),
+	advice: z.optional(planAdviceSchema)
 });
 export type Plan = z.infer<typeof planSchema>;
 
@@ -57,7 +69,14 @@ export function readStoredPlan(record: unknown): StoredPlan {
 export const localDay = (date: Date): string =>
 	`${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
-export function newPlan(measures: string[], lang: Plan['lang'], today: string, doctorFirst: boolean, answers?: PlanAnswers): Plan {
+export function newPlan(
+	measures: string[],
+	lang: Plan['lang'],
+	today: string,
+	doctorFirst: boolean,
+	answers?: PlanAnswers,
+	advice?: PlanAdvice
+): Plan {
 	return planSchema.parse({
 		version: 2,
 		lang,
@@ -65,7 +84,8 @@ export function newPlan(measures: string[], lang: Plan['lang'], today: string, d
 		measures: [...new Set(measures)],
 		doctorFirst,
 		ticks: {},
-		...(answers && { answers })
+		...(answers && { answers }),
+		...(advice && { advice })
 	});
 }
 

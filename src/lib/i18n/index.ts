@@ -30,15 +30,33 @@ export function provideMessages(lang: Lang, messages: Messages): void {
 	provided[lang] = messages;
 }
 
-/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/**
+ * The message for `key` in `lang`, with `{name}` placeholders filled from `params`. A count takes
+ * its word form as ICU writes it, `{count, plural, one {# cramp} other {# cramps}}`, chosen by
+ * the language's own plural rules (Russian has one, few and many), `#` the number.
+ */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
 	const message = provided[lang]?.[key];
 	// A bug, not bad input: the page forgot its layout data or the key is new.
 	if (message === undefined) throw new Error(`message "${key}" (${lang}) is not loaded`);
-	return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	return plurals(lang, message, params).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export const locales: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
+
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const FORM = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
+
+/** Each `{n, plural, …}` in `message` replaced by the form its count takes in `lang`. */
+export function plurals(lang: Lang, message: string, params: Record<string, string | number>): string {
+	return message.replace(PLURAL, (whole, name: string, cases: string) => {
+		const n = Number(params[name]);
+		if (!Number.isFinite(n)) return whole;
+		const forms = new Map([...cases.matchAll(FORM)].map((m) => [m[1], m[2]]));
+		const form = forms.get(`=${n}`) ?? forms.get(new Intl.PluralRules(locales[lang]).select(n)) ?? forms.get('other') ?? '';
+		return form.replace(/#/g, new Intl.NumberFormat(locales[lang]).format(n));
+	});
+}
 
 export function formatDate(lang: Lang, isoDate: string): string {
 	return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));

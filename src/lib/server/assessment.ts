@@ -2,11 +2,12 @@
 // plus what the page needs around it (cards and evidence notes rendered to HTML).
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
-import { resultCards, type AssessmentPage, type CheckChoices } from '../core/assessment/view';
-import { FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
-import { anchorOf, measureView, type CareView, type MeasureView } from '../core/content/view';
+import { assessmentView, resultCards, type AssessmentPage, type CheckChoices, type ResultViews } from '../core/assessment/view';
+import type { Library } from '../core/content/library';
+import { AGE_GROUPS, FACTORS, SIGN_GROUPS, SIGNS, SITUATIONS, type Answer, type Lang } from '../core/content/schema';
+import { anchorOf, careView, measureView, type CareView, type MeasureView } from '../core/content/view';
 import { library } from './content';
-import { renderMarkdown } from './markdown';
+import { renderInline, renderMarkdown } from './markdown';
 
 export const assessment = (input: AssessmentInput): Assessment => assess(library, input);
 
@@ -26,6 +27,7 @@ export function checkForm(lang: Lang): CheckChoices {
 	return {
 		situations: choices(library.situations, SITUATIONS),
 		factors: choices(library.factors, FACTORS),
+		ages: choices(library.ages, AGE_GROUPS),
 		signs: SIGN_GROUPS.map((group) => ({
 			group,
 			choices: choices(
@@ -36,20 +38,33 @@ export function checkForm(lang: Lang): CheckChoices {
 	};
 }
 
-export function assessmentPage(input: AssessmentInput): AssessmentPage {
-	const result = assessment(input);
-	const lang = input.lang;
-	return {
-		...result,
-		ifWorse: result.ifWorse.map((w) => ({ ...w, text: renderInline(w.text) })),
-		cards: resultCards(library, result, renderMarkdown),
-		exercises: result.firstAid.map((id) => ({ id, title: library.exercises.get(id)!.title[lang], anchor: anchorOf.exercise(id) })),
-		measures: result.prevention.map((p) => measureView(library.measures.get(p.id)!, lang, renderMarkdown))
-	};
-}
+export const assessmentPage = (input: AssessmentInput): AssessmentPage => assessmentView(assessment(input), resultViews(input.lang));
 
-/** One Markdown sentence as inline HTML: the paragraph around it dropped. */
-export const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');
+/** The library the engine reads, for a page that runs it in the browser: the guides (most of the weight) and experts dropped. */
+export const engineLibrary = (): Library => ({ ...library, guides: [], experts: new Map() });
+
+/** Everything the result page needs to run the engine itself (offline too): the rules, and every view rendered. */
+export const resultBundle = (lang: Lang): { library: Library; views: ResultViews } => ({
+	library: engineLibrary(),
+	views: resultViews(lang)
+});
+
+const views = new Map<Lang, ResultViews>();
+/** Every card, exercise, measure and "if it gets worse" sentence rendered once per language (the result page's and the diary's). */
+export function resultViews(lang: Lang): ResultViews {
+	const cached = views.get(lang);
+	if (cached) return cached;
+	const map = <T, V>(m: Map<string, T>, f: (item: T, id: string) => V) => Object.fromEntries([...m].map(([id, item]) => [id, f(item, id)]));
+	const inline = [...library.rules.values()].flatMap((r) => (r.ifWorse ? [r.ifWorse.text[lang]] : []));
+	const built: ResultViews = {
+		cards: map(library.care, (c) => careView(c, lang, renderMarkdown)),
+		exercises: map(library.exercises, (e, id) => ({ title: e.title[lang], anchor: anchorOf.exercise(id) })),
+		measures: map(library.measures, (m) => measureView(m, lang, renderMarkdown)),
+		inline: Object.fromEntries(inline.map((text) => [text, renderInline(text)]))
+	};
+	views.set(lang, built);
+	return built;
+}
 
 /** Every prevention measure, for the plan page to show whichever the reader saved. */
 export const allMeasures = (lang: Lang): MeasureView[] => [...library.measures.values()].map((m) => measureView(m, lang, renderMarkdown));

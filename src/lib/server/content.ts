@@ -5,7 +5,7 @@ import { relatedGuides } from '../core/content/related';
 import type { Lang } from '../core/content/schema';
 import { exerciseView, get, guideSummary, guideView, type ExerciseView, type GuideSummary, type GuideView } from '../core/content/view';
 import { firstAidView, type FirstAidView } from '../core/first-aid/view';
-import { renderMarkdown } from './markdown';
+import { renderInline, renderMarkdown } from './markdown';
 
 const files = import.meta.glob('/content/**/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -45,3 +45,6 @@ export const firstAidPage = (lang: Lang): FirstAidView => firstAidView(library, 
 
 /** The learn-before-you-swim card: never a timer, since nobody holds a phone while swimming. */
 export const waterCard = (lang: Lang): ExerciseView => exerciseView(get(library.exercises, 'water-release'), lang, renderMarkdown);
+
+/** The emergency numbers as inline HTML tel: links, from the one phrase that holds them. */
+export const emergencyNumbers = (lang: Lang): string => renderInline(get(library.phrases, 'emergency-numbers').text[lang]);

@@ -16,3 +16,6 @@ const allowed: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string): string {
 	return sanitizeHtml(marked.parse(markdown) as string, allowed);
 }
+
+/** One Markdown sentence as inline HTML: the paragraph around it dropped. */
+export const renderInline = (markdown: string) => renderMarkdown(markdown).replace(/^<p>|<\/p>\s*$/g, '');

@@ -170,11 +170,13 @@ function safetyNet(lib: Library, fired: Fired[], urgency: Urgency, input: Assess
 
 /** Whether the form asks this answer for this reader (heat signs under sport and walking, or in the heat). */
 export function isAsked(
-	answer: Answer,
-	input: Pick<AssessmentInput, 'factors'> & { episode: Pick<AssessmentInput['episode'], 'situation'> }
+	answer: { askWhen?: { situations: readonly string[]; factors: readonly string[] } },
+	// loose strings: the question pages ask before the schema has checked the answers
+	input: { factors: readonly string[]; episode: { situation?: string } }
 ): boolean {
 	const when = answer.askWhen;
-	return !when || when.situations.includes(input.episode.situation) || when.factors.some((f) => input.factors.includes(f));
+	const { situation } = input.episode;
+	return !when || (situation !== undefined && when.situations.includes(situation)) || when.factors.some((f) => input.factors.includes(f));
 }
 
 const noteWith = (lib: Library, role: Note['role']) => [...lib.notes.values()].find((n) => n.role === role)!;

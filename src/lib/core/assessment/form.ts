@@ -26,7 +26,8 @@ export type FormAnswers = {
 	signs: string[];
 };
 
-export function assessmentFromForm(form: FormData, lang: Lang) {
+/** A posted form, or the question pages' query string: the same names either way. */
+export function assessmentFromForm(form: Pick<FormData, 'get' | 'getAll'> | URLSearchParams, lang: Lang) {
 	const text = (name: string) => {
 		const v = form.get(name);
 		return typeof v === 'string' ? v : undefined;

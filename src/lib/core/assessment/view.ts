@@ -7,7 +7,8 @@ import type { Assessment } from './engine';
 /** `askWhen`: ask it only with one of these situations or factors (content/signs), as the engine's safety net does. */
 export type Choice = { id: string; label: string; askWhen?: { situations: string[]; factors: string[] } };
 /** Signs come in groups (in the leg, after an injury, elsewhere in the body) so a short page still asks them all. */
-export type CheckChoices = { situations: Choice[]; factors: Choice[]; signs: { group: string; choices: Choice[] }[] };
+/** `ages`: the age groups (content/ages), asked last. */
+export type CheckChoices = { situations: Choice[]; factors: Choice[]; signs: { group: string; choices: Choice[] }[]; ages: Choice[] };
 
 /** `ifWorse` text rendered to inline HTML (it may hold tel: links). */
 export type AssessmentPage = Assessment & {
@@ -23,3 +24,21 @@ export type AssessmentPage = Assessment & {
  */
 export const resultCards = (lib: Library, result: Pick<Assessment, 'care' | 'lang'>, render: (markdown: string) => string): CareView[] =>
 	result.care.map((id) => careView(get(lib.care, id), result.lang, render));
+
+/** Every card, exercise title, measure and safety-net sentence a result can show, rendered once per language. */
+export type ResultViews = {
+	cards: Record<string, CareView>;
+	exercises: Record<string, { title: string; anchor: string }>;
+	measures: Record<string, MeasureView>;
+	/** A safety-net sentence's Markdown → its inline HTML. */
+	inline: Record<string, string>;
+};
+
+/** The engine's answer with its views looked up: the same on the server and, offline, in the page. */
+export const assessmentView = (result: Assessment, views: ResultViews): AssessmentPage => ({
+	...result,
+	ifWorse: result.ifWorse.map((w) => ({ ...w, text: views.inline[w.text] ?? w.text })),
+	cards: result.care.map((id) => views.cards[id]),
+	exercises: result.firstAid.map((id) => ({ id, ...views.exercises[id] })),
+	measures: result.prevention.map((p) => views.measures[p.id])
+});

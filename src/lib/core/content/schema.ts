@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './id';
 import { LANGS } from './lang';
+import { URGENCY_LEVELS } from './urgency';
 
 export { LANGS, type Lang } from './lang';
 export const langSchema = z.enum(LANGS);
@@ -17,7 +18,7 @@ export type Localized = z.infer<typeof localized>;
 export const idSchema = z.string().regex(ID_PATTERN, 'use lower-case-kebab ids');
 const isoDate = z.iso.date();
 
-export const URGENCY_LEVELS = ['self-care', 'see-doctor', 'urgent', 'emergency'] as const;
+export { URGENCY_LEVELS } from './urgency';
 export const urgencySchema = z.enum(URGENCY_LEVELS);
 export type Urgency = z.infer<typeof urgencySchema>;
 
