@@ -632,7 +632,7 @@ test('50,000 entries: the import shows progress and the page keeps painting, the
 	const started = Date.now();
 	await page.locator('#csv-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(many)) });
 	await expect(page.locator('.files .progress')).not.toBeEmpty();
-	await expect(page.locator('.files .notice')).toContainText('Imported 50000 entries', { timeout: 120_000 });
+	await expect(page.locator('.files .notice')).toContainText('Imported 50,000 entries', { timeout: 120_000 });
 	const importSeconds = (Date.now() - started) / 1000;
 	const importLongest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
 	await expect(page.locator('li.episode')).toHaveCount(100);
