@@ -11,7 +11,8 @@ import { PORTS } from './ports';
 const port = PORTS.productionInstall;
 const url = `http://127.0.0.1:${port}`;
 // What a deployment copies next to build/ (see README "Deploy").
-const SHIPPED = ['build', 'server.js', 'runtime', 'scripts/start.mjs', 'drizzle', 'package.json', 'package-lock.json'];
+// runtime/ reads the message catalogs (the 431 page), as the build reads content at build time.
+const SHIPPED = ['build', 'server.js', 'runtime', 'messages', 'scripts/start.mjs', 'drizzle', 'package.json', 'package-lock.json'];
 
 let dir: string;
 let stop: () => Promise<void> = async () => {};
