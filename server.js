@@ -1,13 +1,13 @@
 // Serves the built app (build/handler.js) over plain HTTP. A thin wrapper around
 // adapter-node's handler so every response, static files included, gets the same
-// headers, prerendered pages come from memory (runtime/pages.js), every request is logged
-// and counted (runtime/observe.js), and shutdown drains connections. It imports nothing
+// headers, prerendered pages come from memory (serving/pages.js), every request is logged
+// and counted (serving/observe.js), and shutdown drains connections. It imports nothing
 // from the dev dependencies: a production install (`npm ci --omit=dev`) runs it.
 import http from 'node:http';
-import { cspHeader } from './runtime/csp.js';
-import { logger, observe, ROUTE_ID, startMetricsServer } from './runtime/observe.js';
-import { PrerenderedPages } from './runtime/pages.js';
-import { TOO_LONG_RESPONSE } from './runtime/too-long.js';
+import { cspHeader } from './serving/csp.js';
+import { logger, observe, ROUTE_ID, startMetricsServer } from './serving/observe.js';
+import { PrerenderedPages } from './serving/pages.js';
+import { TOO_LONG_RESPONSE } from './serving/too-long.js';
 
 // adapter-node takes the request's origin from ORIGIN, or from PROTOCOL_HEADER and
 // HOST_HEADER set by a proxy (see README "Deploy"), and assumes https when given
@@ -52,7 +52,7 @@ const pages = new PrerenderedPages(new URL('./build/prerendered/', import.meta.u
 
 let stopping = false;
 
-// The editorial desk keeps guides' review lines true by replacing their bodies here (src/lib/server/reviews/serving.ts).
+// The editorial desk keeps guides' review lines true by replacing their bodies here (src/lib/server/desk/reviews/serving.ts).
 process.emit('fitnavigator:prerendered', pages);
 
 const server = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 import adapter from '@sveltejs/adapter-node';
-import { CSP_DIRECTIVES } from './runtime/csp.js';
+import { CSP_DIRECTIVES } from './serving/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword } from 'better-auth/crypto';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../runtime/password-policy.js';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../policy/password.js';
 
 /** What the desk's own forms say, for a terminal. */
 const PROBLEMS = {

@@ -11,8 +11,18 @@ import { PORTS } from './ports';
 const port = PORTS.productionInstall;
 const url = `http://127.0.0.1:${port}`;
 // What a deployment copies next to build/ (see README "Deploy").
-// runtime/ reads the message catalogs (the 431 page), as the build reads content at build time.
-const SHIPPED = ['build', 'server.js', 'runtime', 'messages', 'scripts/start.mjs', 'drizzle', 'package.json', 'package-lock.json'];
+// serving/ reads the message catalogs (the 431 page), as the build reads content at build time.
+const SHIPPED = [
+	'build',
+	'server.js',
+	'serving',
+	'policy',
+	'messages',
+	'scripts/start.mjs',
+	'drizzle',
+	'package.json',
+	'package-lock.json'
+];
 
 let dir: string;
 let stop: () => Promise<void> = async () => {};

@@ -1,4 +1,4 @@
-// runtime/pages.js against RFC 9110, one table row per case: encoding negotiation with q
+// serving/pages.js against RFC 9110, one table row per case: encoding negotiation with q
 // values, one ETag per representation, If-None-Match lists and weak tags, HEAD, Vary,
 // and a page body replaced in memory.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noneMatch, pathOf, PrerenderedPages } from '../../runtime/pages.js';
+import { noneMatch, pathOf, PrerenderedPages } from '../../serving/pages.js';
 
 const PORT = 4270; // this engineer's range (see tests/resilience/ports.ts)
 const HTML =

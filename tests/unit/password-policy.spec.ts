@@ -1,8 +1,8 @@
-// runtime/password-policy.js over the whole input space: length in characters (code
+// policy/password.js over the whole input space: length in characters (code
 // points), blank passwords, the current one, and common ones.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../runtime/password-policy.js';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../policy/password.js';
 
 const chars = (min: number, max: number, unit = fc.string({ unit: 'grapheme-composite', minLength: 1, maxLength: 1 })) =>
 	fc.array(unit, { minLength: min, maxLength: max }).map((parts) => parts.join(''));

@@ -1,5 +1,5 @@
 // A refused new password in the desk's language, naming the field's label: "New password: at least 12 characters".
-import type { PasswordProblem } from '../../../runtime/password-policy.js';
+import type { PasswordProblem } from '../../../policy/password.js';
 import type { Lang } from '../core/content/schema';
 import { t, type MessageKey } from './index';
 

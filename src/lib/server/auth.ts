@@ -15,7 +15,7 @@ import { twoFactor } from 'better-auth/plugins';
 import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import { env } from '$env/dynamic/private';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../../runtime/password-policy.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../../policy/password.js';
 import { isRole, type Role } from '../core/desk/roles';
 import type { Db } from './db';
 import { deskAccount, deskSecret, deskSession, deskTwoFactor, deskUser, deskVerification } from './db/desk-schema';
@@ -139,7 +139,7 @@ function createAuth(db: Db, secret: string) {
 			provider: 'pg',
 			schema: { user: deskUser, session: deskSession, account: deskAccount, verification: deskVerification, twoFactor: deskTwoFactor }
 		}),
-		// The library counts UTF-16 units; runtime/password-policy.js counts characters and is checked first.
+		// The library counts UTF-16 units; policy/password.js counts characters and is checked first.
 		emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: 2 * PASSWORD_MAX },
 		user: {
 			additionalFields: {

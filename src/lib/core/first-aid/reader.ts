@@ -1,7 +1,7 @@
 // What this device knows about its reader, for first aid and the diary: the age group the
 // reader gave (kept as one literal word, so reading it needs no parser and first aid no
 // schema library) and the answers saved with the prevention plan. Pure: the browser's
-// storage is behind src/lib/reader-store.ts.
+// storage is behind src/lib/browser/reader-store.ts.
 import type { AgeGroup } from '../assessment/input';
 import type { FirstAidView, FitView, SequenceView } from './view';
 

@@ -4,7 +4,7 @@
 // it has an account; the last active admin stays an active admin.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
-import { passwordProblem, type PasswordProblem } from '../../../../runtime/password-policy.js';
+import { passwordProblem, type PasswordProblem } from '../../../../policy/password.js';
 import { normalEmail } from '../../core/desk/email';
 import type { Role } from '../../core/desk/roles';
 import { authFor } from '../auth';

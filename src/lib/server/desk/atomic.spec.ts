@@ -12,7 +12,7 @@ import type { Database } from '../db';
 import { deskAudit, deskInvite, deskReview, deskSession, deskTwoFactor, deskUser, feedbackStatus } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
 import { recordFeedback } from '../feedback';
-import { findServed, refreshSignOffs, signOff } from '../reviews';
+import { findServed, refreshSignOffs, signOff } from './reviews';
 import { changeRole, createAccount, createInvite, resetTwoFactor, setDisabled } from './accounts';
 import type { Actor } from './audit';
 import { setStatus, STATUSES } from './inbox';

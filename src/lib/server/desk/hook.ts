@@ -12,8 +12,8 @@ import { can, needsSecondFactor } from '../../core/desk/roles';
 import { DESK_ROUTES, isPlainDeskPath, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
 import { deskSessionUser, type DeskUser } from '../auth';
 import { appDatabase } from '../db/app';
-import { refreshSignOffs } from '../reviews';
-import { adoptPrerendered, type PrerenderedPages } from '../reviews/serving';
+import { refreshSignOffs } from './reviews';
+import { adoptPrerendered, type PrerenderedPages } from './reviews/serving';
 
 export { isDeskRoute } from '../../core/desk/routes';
 

@@ -1,7 +1,7 @@
 import type { Lang } from '$lib/core/content/schema';
 import { checkForm, resultBundle } from '$lib/server/assessment';
 import { mainGuideSlug } from '$lib/server/content';
-import { ruleSetStatus } from '$lib/server/reviews';
+import { ruleSetStatus } from '$lib/server/desk/reviews';
 import type { PageServerLoad } from './$types';
 
 // The page runs the engine on the answers in its URL, on the server and in the browser alike,

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { assessmentInputSchema } from '$lib/core/assessment/input';
 import { assessmentAnswer } from '$lib/server/assessment';
 import { readJson, withCors } from '$lib/server/http';
-import { ruleSetStatus } from '$lib/server/reviews';
+import { ruleSetStatus } from '$lib/server/desk/reviews';
 import type { RequestHandler } from './$types';
 
 // Public and stateless: the answers are not stored, so any site may call it.

@@ -1,4 +1,4 @@
-import { statuses } from '$lib/server/reviews';
+import { statuses } from '$lib/server/desk/reviews';
 import { requireDesk } from '$lib/server/desk/access';
 import type { PageServerLoad } from './$types';
 

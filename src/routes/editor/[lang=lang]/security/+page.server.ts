@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
-import { passwordProblem } from '../../../../../runtime/password-policy.js';
+import { passwordProblem } from '../../../../../policy/password.js';
 import { requiresTwoFactor } from '$lib/core/desk/roles';
 import { authFor, PASSWORD_MAX, PASSWORD_MIN, type DeskUser } from '$lib/server/auth';
 import { appDatabase } from '$lib/server/db/app';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { guideData } from '$lib/server/content';
 import { apiError, langParam } from '$lib/server/http';
-import { guideReview } from '$lib/server/reviews';
+import { guideReview } from '$lib/server/desk/reviews';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

@@ -8,8 +8,8 @@ import type { Lang } from '$lib/core/content/schema';
 import { guidePage } from '$lib/server/content';
 import { appDatabase } from '$lib/server/db/app';
 import { requireDesk } from '$lib/server/desk/access';
-import { findServed, ReviewError, signedText, signOff, statuses } from '$lib/server/reviews';
-import { reviewLine } from '$lib/server/reviews/line';
+import { findServed, ReviewError, signedText, signOff, statuses } from '$lib/server/desk/reviews';
+import { reviewLine } from '$lib/server/desk/reviews/line';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {

@@ -3,11 +3,11 @@
 // page's review slots (under the title and in "About this guide") are rewritten — its
 // encodings and ETags recomputed by the store — only when the sign-off that speaks for
 // them changes, never per request.
-import type { Lang } from '../../core/content/schema';
+import type { Lang } from '../../../core/content/schema';
 import { reviewLine } from './line';
 import { findServed, holdingSignOff, onSignOffsChanged } from './index';
 
-/** The part of server.js's page store (runtime/pages.js) this module uses. */
+/** The part of server.js's page store (serving/pages.js) this module uses. */
 export type PrerenderedPages = {
 	paths(): string[];
 	body(path: string): string | undefined;

@@ -1,7 +1,7 @@
 // The reader's age group and saved answers on this device, for the diary and first aid.
 // Browser-only; a browser that refuses storage (private mode) just means "not asked yet".
-import type { AgeGroup } from './core/assessment/input';
-import { AGE_GROUP_KEY, readAgeGroup, type SavedAnswers } from './core/first-aid/reader';
+import type { AgeGroup } from '../core/assessment/input';
+import { AGE_GROUP_KEY, readAgeGroup, type SavedAnswers } from '../core/first-aid/reader';
 
 export function loadAgeGroup(): AgeGroup | undefined {
 	try {

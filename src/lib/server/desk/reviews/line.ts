@@ -1,7 +1,7 @@
 // The line a guide shows under its title: a reviewer's name only while their sign-off is for the text shown.
-import type { Lang } from '../../core/content/schema';
-import { formatDate, t } from '../../i18n';
-import type { SignOff } from '../../core/desk/review';
+import type { Lang } from '../../../core/content/schema';
+import { formatDate, t } from '../../../i18n';
+import type { SignOff } from '../../../core/desk/review';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

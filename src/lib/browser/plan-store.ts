@@ -3,7 +3,7 @@
 // never dropped or overwritten: it moves, as it was, to the "aside" store, where the plan page
 // offers it for download until the reader deletes it.
 import { openDB, type IDBPTransaction } from 'idb';
-import { readStoredPlan, type Plan } from './core/plan';
+import { readStoredPlan, type Plan } from '../core/plan';
 
 const KEY = 'current';
 export type AsideRecord = { id: number; setAsideAt: string; record: unknown };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db';
-import { testBackends } from '../db/testing';
-import { formatDate, t } from '../../i18n';
-import { provideAllMessages } from '../messages';
+import type { Database } from '../../db';
+import { testBackends } from '../../db/testing';
+import { formatDate, t } from '../../../i18n';
+import { provideAllMessages } from '../../messages';
 import { findServed, refreshSignOffs, signOff } from './index';
 import { adoptPrerendered, type PrerenderedPages } from './serving';
 
@@ -15,7 +15,7 @@ const slot = (key: string) => `<span data-review-slot="${key}">${awaiting}</span
 // A guide page as ReviewLine.svelte renders it: a slot under the title and one in "About this guide".
 const PAGE = `<h1>Calf</h1><p class="meta review-line">${slot('calf-cramps/en')}</p><dl><dd>${slot('calf-cramps/en')}</dd></dl>`;
 
-/** The part of runtime/pages.js serving.ts uses, keeping every body it was given. */
+/** The part of serving/pages.js serving.ts uses, keeping every body it was given. */
 function store(pages: Record<string, string>) {
 	const replaced: [string, string][] = [];
 	const table: PrerenderedPages = {

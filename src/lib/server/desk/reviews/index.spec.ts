@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db';
-import { deskAudit } from '../db/desk-schema';
-import { testBackends } from '../db/testing';
+import type { Database } from '../../db';
+import { deskAudit } from '../../db/desk-schema';
+import { testBackends } from '../../db/testing';
 import { findServed, guideReview, holdingSignOff, refreshSignOffs, ReviewError, ruleSetStatus, signOff, statuses } from './index';
 
 const expert = {

@@ -6,10 +6,10 @@
 // are placed, and whatever is still open when the page is hidden is committed then.
 // Other tabs hear of each committed change (BroadcastChannel) and read the diary again.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { StoredRecord } from './core/diary/backup';
-import type { Episode } from './core/diary/episode';
-import { episodeSchema } from './core/diary/episode-schema';
-import { readRecord, type Damaged } from './core/diary/records';
+import type { StoredRecord } from '../core/diary/backup';
+import type { Episode } from '../core/diary/episode';
+import { episodeSchema } from '../core/diary/episode-schema';
+import { readRecord, type Damaged } from '../core/diary/records';
 
 const EPISODES = 'episodes';
 const META = 'meta';

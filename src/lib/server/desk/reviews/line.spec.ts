@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provideAllMessages } from '../messages';
+import { provideAllMessages } from '../../messages';
 import { reviewLine } from './line';
 
 provideAllMessages();

@@ -2,16 +2,16 @@
 // content bundled into this build; the latest sign-off of each subject is kept in
 // memory, refreshed after every sign-off and every few seconds (other servers may sign).
 import { and, desc, eq } from 'drizzle-orm';
-import { LANGS, type Lang } from '../../core/content/schema';
-import { reviewPermission, can, type Role } from '../../core/desk/roles';
-import { reviewState, signOffHolds, type ReviewState, type SignOff } from '../../core/desk/review';
-import { documentVersion, guideVersion, ruleSetVersion, type Version } from '../../core/desk/version';
-import { library } from '../content';
-import { catalogs } from '../messages';
-import type { Db } from '../db';
-import { deskReview } from '../db/desk-schema';
-import { recordAudit, type Actor } from '../desk/audit';
-import type { MessageKey } from '../../i18n';
+import { LANGS, type Lang } from '../../../core/content/schema';
+import { reviewPermission, can, type Role } from '../../../core/desk/roles';
+import { reviewState, signOffHolds, type ReviewState, type SignOff } from '../../../core/desk/review';
+import { documentVersion, guideVersion, ruleSetVersion, type Version } from '../../../core/desk/version';
+import { library } from '../../content';
+import { catalogs } from '../../messages';
+import type { Db } from '../../db';
+import { deskReview } from '../../db/desk-schema';
+import { recordAudit, type Actor } from '../audit';
+import type { MessageKey } from '../../../i18n';
 
 /** The rule set and hazard log are signed once for both languages. */
 export const ALL_LANGS = 'all';
