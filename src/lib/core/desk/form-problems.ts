@@ -68,4 +68,9 @@ export function formProblems(error: z.ZodError, labels: Record<string, MessageKe
 }
 
 /** A problem the service found (no such account, a changed text), for the same summary. */
-export const fieldProblem = (field: string, label: MessageKey, problem: MessageKey): FormProblem => ({ field, label, problem, params: {} });
+export const fieldProblem = (field: string, label: MessageKey, problem: MessageKey, params: FormProblem['params'] = {}): FormProblem => ({
+	field,
+	label,
+	problem,
+	params
+});

@@ -13,6 +13,7 @@ import { deskAudit, deskInvite, deskReview, deskSession, deskTwoFactor, deskUser
 import { testBackends } from '../db/testing';
 import { recordFeedback } from '../feedback';
 import { findServed, refreshSignOffs, signOff } from './reviews';
+import { valueOf } from '../../core/desk/outcome';
 import { changeRole, createAccount, createInvite, resetTwoFactor, setDisabled } from './accounts';
 import type { Actor } from './audit';
 import { setStatus, STATUSES } from './inbox';
@@ -40,9 +41,11 @@ describe.each(testBackends())('a change and its audit row on $name', (backend) =
 	beforeAll(async () => {
 		database = await backend.open();
 		await refreshSignOffs(database.db);
-		admin.id = (await createAccount(database.db, { email: admin.email, name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, admin)).id;
+		admin.id = valueOf(
+			await createAccount(database.db, { email: admin.email, name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, admin)
+		).id;
 		for (const [i, email] of EMAILS.entries())
-			ids.push((await createAccount(database.db, { email, name: `N${i}`, role: 'editor', specialty: '' }, PASSWORD, admin)).id);
+			ids.push(valueOf(await createAccount(database.db, { email, name: `N${i}`, role: 'editor', specialty: '' }, PASSWORD, admin)).id);
 		answer = (await recordFeedback(database.db, 'calf-cramps', { lang: 'en', helpful: false, comment: 'more pictures' })).id;
 	});
 	afterAll(() => database?.close());

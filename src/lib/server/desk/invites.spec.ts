@@ -3,9 +3,9 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { deskAudit, deskInvite, deskUser } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
+import { valueOf, type Outcome } from '../../core/desk/outcome';
 import {
 	acceptInvite,
-	AccountError,
 	changeRole,
 	createAccount,
 	createInvite,
@@ -20,14 +20,10 @@ const PASSWORD = 'correct horse battery';
 const invitee = (email: string) => ({ email, name: 'Dr Vera', role: 'expert' as const, specialty: 'sports physician' });
 
 /** The refusal a call ends with, or "none". */
-const refusalOf = (call: Promise<unknown>) =>
-	call.then(
-		() => 'none',
-		(e: unknown) => {
-			if (e instanceof AccountError) return `${e.field}:${e.code}`;
-			throw e;
-		}
-	);
+const refusalOf = async (call: Promise<Outcome<unknown, string>>) => {
+	const outcome = await call;
+	return outcome.ok ? 'none' : `${outcome.field}:${outcome.code}`;
+};
 
 describe.each(testBackends())('invites and admins on $name', (backend) => {
 	let database: Database;
@@ -35,7 +31,7 @@ describe.each(testBackends())('invites and admins on $name', (backend) => {
 	beforeAll(async () => {
 		database = await backend.open();
 		ada = {
-			...(await createAccount(database.db, { email: 'ada@example.org', name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, cli)),
+			...valueOf(await createAccount(database.db, { email: 'ada@example.org', name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, cli)),
 			email: 'ada@example.org'
 		};
 	});
@@ -46,7 +42,7 @@ describe.each(testBackends())('invites and admins on $name', (backend) => {
 	it('[S-30.1] an address with an account, or with an unused invite, is refused at once and nothing is written', async () => {
 		const invites = async () => (await database.db.select().from(deskInvite)).length;
 		expect(await refusalOf(createInvite(database.db, invitee('Ada@Example.org'), ada))).toBe('email:exists');
-		await createInvite(database.db, invitee('vera@example.org'), ada);
+		valueOf(await createInvite(database.db, invitee('vera@example.org'), ada));
 		const before = await invites();
 		expect(await refusalOf(createInvite(database.db, invitee(' VERA@example.org '), ada))).toBe('email:pending');
 		expect(await invites()).toBe(before);
@@ -59,23 +55,23 @@ describe.each(testBackends())('invites and admins on $name', (backend) => {
 	});
 
 	it('[S-31.1] pending invites are listed and can be withdrawn; the link then fails and a new invite may be sent', async () => {
-		const { token } = await createInvite(database.db, invitee('iris@example.org'), ada);
+		const { token } = valueOf(await createInvite(database.db, invitee('iris@example.org'), ada));
 		const listed = (await listPendingInvites(database.db)).find((i) => i.email === 'iris@example.org');
 		expect(listed).toMatchObject({ role: 'expert', name: 'Dr Vera' });
-		expect(await withdrawInvite(database.db, listed!.id, ada)).toEqual({ email: 'iris@example.org' });
+		expect(await withdrawInvite(database.db, listed!.id, ada)).toEqual({ ok: true, value: { email: 'iris@example.org' } });
 		expect(await findInvite(database.db, token)).toBeUndefined();
-		expect(await acceptInvite(database.db, token, PASSWORD)).toBeUndefined();
+		expect(await refusalOf(acceptInvite(database.db, token, PASSWORD))).toBe('invite:gone');
 		expect(await refusalOf(withdrawInvite(database.db, listed!.id, ada))).toBe('invite:gone');
 		expect(await audit('invite.withdraw')).toMatchObject([{ target: 'iris@example.org', actorEmail: 'ada@example.org' }]);
 		expect(await refusalOf(createInvite(database.db, invitee('iris@example.org'), ada))).toBe('none');
 	});
 
 	it('[S-32.1] a refused password leaves the invite usable; accepting is on the record', async () => {
-		const { token } = await createInvite(database.db, invitee('olga@example.org'), ada);
+		const { token } = valueOf(await createInvite(database.db, invitee('olga@example.org'), ada));
 		expect(await refusalOf(acceptInvite(database.db, token, 'password1234'))).toBe('password:common');
 		expect(await refusalOf(acceptInvite(database.db, token, 'short'))).toBe('password:too-short');
 		expect(await findInvite(database.db, token)).toBeDefined();
-		expect(await acceptInvite(database.db, token, PASSWORD)).toEqual({ email: 'olga@example.org' });
+		expect(await acceptInvite(database.db, token, PASSWORD)).toEqual({ ok: true, value: { email: 'olga@example.org' } });
 		expect(await audit('invite.accept')).toMatchObject([{ target: 'olga@example.org', after: { role: 'expert' } }]);
 	});
 
@@ -84,15 +80,12 @@ describe.each(testBackends())('invites and admins on $name', (backend) => {
 		expect(await refusalOf(setDisabled(database.db, ada.id, true, ada))).toBe('id:self');
 		const [row] = await database.db.select().from(deskUser).where(eq(deskUser.id, ada.id));
 		expect(row).toMatchObject({ role: 'admin', disabled: false });
-		const { id: bob } = await createAccount(
-			database.db,
-			{ email: 'bob@example.org', name: 'Bob', role: 'admin', specialty: '' },
-			PASSWORD,
-			cli
+		const { id: bob } = valueOf(
+			await createAccount(database.db, { email: 'bob@example.org', name: 'Bob', role: 'admin', specialty: '' }, PASSWORD, cli)
 		);
-		await changeRole(database.db, ada.id, 'editor', ada);
+		valueOf(await changeRole(database.db, ada.id, 'editor', ada));
 		expect(await refusalOf(setDisabled(database.db, bob, true, cli))).toBe('disabled:last-admin');
-		await changeRole(database.db, ada.id, 'admin', { id: bob, email: 'bob@example.org' });
+		valueOf(await changeRole(database.db, ada.id, 'admin', { id: bob, email: 'bob@example.org' }));
 	});
 
 	it('[S-33.2] two admins demoting each other at once leave one admin', async () => {

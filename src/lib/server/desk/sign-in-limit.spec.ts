@@ -7,6 +7,7 @@ import type { Database } from '../db';
 import { deskAudit } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
 import { cookieOf } from './testing';
+import { valueOf } from '../../core/desk/outcome';
 import { createAccount } from './accounts';
 import { signInWithCode, signInWithPassword } from './sign-in';
 import { recordSignInFailure, signInWait } from './sign-in-limit';
@@ -19,7 +20,7 @@ describe.each(testBackends())('sign-in limits on $name', (backend) => {
 	beforeAll(async () => {
 		database = await backend.open();
 		for (const email of ['owner@example.org', 'coded@example.org', 'tablet@example.org'])
-			await createAccount(database.db, { email, name: 'Owner', role: 'editor', specialty: '' }, PASSWORD, cli);
+			valueOf(await createAccount(database.db, { email, name: 'Owner', role: 'editor', specialty: '' }, PASSWORD, cli));
 	});
 	afterAll(() => database?.close());
 

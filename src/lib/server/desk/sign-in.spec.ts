@@ -7,6 +7,7 @@ import type { Database } from '../db';
 import { deskAudit, deskSession } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
 import { cookieOf } from './testing';
+import { valueOf } from '../../core/desk/outcome';
 import { createAccount } from './accounts';
 import { signInWithCode, signInWithPassword } from './sign-in';
 import { claimStep, stepAt } from './totp-step';
@@ -22,11 +23,8 @@ describe.each(testBackends())('two-factor sign-in on $name', (backend) => {
 	let passwordOnly: string; // a session opened before two-factor was set up
 	beforeAll(async () => {
 		database = await backend.open();
-		({ id: userId } = await createAccount(
-			database.db,
-			{ email: 'ada@example.org', name: 'Ada', role: 'admin', specialty: '' },
-			PASSWORD,
-			cli
+		({ id: userId } = valueOf(
+			await createAccount(database.db, { email: 'ada@example.org', name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, cli)
 		));
 	});
 	afterAll(() => database?.close());

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { deskAudit } from '../../db/desk-schema';
 import { testBackends } from '../../db/testing';
-import { findServed, guideReview, holdingSignOff, refreshSignOffs, ReviewError, ruleSetStatus, signOff, statuses } from './index';
+import { findServed, guideReview, holdingSignOff, refreshSignOffs, ruleSetStatus, signOff, statuses } from './index';
 
 const expert = {
 	id: null,
@@ -47,9 +47,10 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 	});
 
 	it('[S-42.3] refuses a sign-off of a version that is no longer served', async () => {
-		await expect(signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).rejects.toMatchObject({
-			status: 409,
-			problem: 'editor.problem.textChanged'
+		expect(await signOff(database.db, expert, 'calf-cramps', 'ru', '0'.repeat(64), '')).toEqual({
+			ok: false,
+			field: 'hash',
+			code: 'text-changed'
 		});
 	});
 
@@ -59,10 +60,11 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 			['ru', 'en']
 		] as const) {
 			const otherHash = findServed('night-leg-cramps', version)!.version.hash;
-			await expect(signOff(database.db, expert, 'night-leg-cramps', page, otherHash, '')).rejects.toMatchObject({
-				status: 409,
+			expect(await signOff(database.db, expert, 'night-leg-cramps', page, otherHash, '')).toEqual({
+				ok: false,
 				field: 'hash',
-				problem: `editor.problem.otherLanguage.${version}`
+				code: 'other-language',
+				other: version
 			});
 			expect(holdingSignOff('night-leg-cramps', page)).toBeUndefined();
 		}
@@ -71,8 +73,12 @@ describe.each(testBackends())('sign-offs on $name', (backend) => {
 
 	it('lets only a clinician sign off the rule set', async () => {
 		const rules = findServed('rules', 'all')!;
-		await expect(signOff(database.db, expert, 'rules', 'all', rules.version.hash, '')).rejects.toBeInstanceOf(ReviewError);
-		await signOff(database.db, clinician, 'rules', 'all', rules.version.hash, 'rules match the hazard log');
+		expect(await signOff(database.db, expert, 'rules', 'all', rules.version.hash, '')).toEqual({
+			ok: false,
+			field: 'subject',
+			code: 'clinician-only'
+		});
+		expect((await signOff(database.db, clinician, 'rules', 'all', rules.version.hash, 'rules match the hazard log')).ok).toBe(true);
 		expect(ruleSetStatus().clinicallySignedOff).toBe(true);
 	});
 });

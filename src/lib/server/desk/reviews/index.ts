@@ -4,6 +4,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { LANGS, type Lang } from '../../../core/content/schema';
 import { reviewPermission, can, type Role } from '../../../core/desk/roles';
+import { done, refuse, type Refusal } from '../../../core/desk/outcome';
 import { reviewState, signOffHolds, type ReviewState, type SignOff } from '../../../core/desk/review';
 import { documentVersion, guideVersion, ruleSetVersion, type Version } from '../../../core/desk/version';
 import { library } from '../../content';
@@ -11,7 +12,6 @@ import { catalogs } from '../../messages';
 import type { Db } from '../../db';
 import { deskReview } from '../../db/desk-schema';
 import { recordAudit, type Actor } from '../audit';
-import type { MessageKey } from '../../../i18n';
 
 /** The rule set and hazard log are signed once for both languages. */
 export const ALL_LANGS = 'all';
@@ -136,17 +136,8 @@ export async function signedText(db: Db, subject: string, lang: string): Promise
 
 export type Reviewer = Actor & { name: string; specialty: string; role: Role };
 
-/** A refused sign-off: its HTTP status, the field it is about, a message for logs and what the desk says (a message key). */
-export class ReviewError extends Error {
-	constructor(
-		readonly status: number,
-		readonly field: string,
-		message: string,
-		readonly problem: MessageKey
-	) {
-		super(message);
-	}
-}
+/** Why a sign-off was refused; "other-language" names the language whose version was sent. */
+export type ReviewRefusal = Refusal<'not-served' | 'clinician-only' | 'text-changed'> | (Refusal<'other-language'> & { other: Lang });
 
 /**
  * Signs off the version served now. `expectedHash` is the version the reviewer read: if
@@ -159,27 +150,14 @@ export async function signOff(
 	lang: string,
 	expectedHash: string,
 	note: string
-): Promise<void> {
+): Promise<{ ok: true; value: undefined } | ReviewRefusal> {
 	const current = findServed(subject, lang);
-	if (!current) throw new ReviewError(404, 'subject', 'Nothing with this name is served', 'editor.problem.notServed');
-	if (!can(reviewer.role, reviewPermission(subject)))
-		throw new ReviewError(
-			403,
-			'subject',
-			'Only a clinician may sign off the triage rules and the hazard log',
-			'editor.problem.clinicianOnly'
-		);
+	if (!current) return refuse('subject', 'not-served');
+	if (!can(reviewer.role, reviewPermission(subject))) return refuse('subject', 'clinician-only');
 	// The other language's text is another page: signing it here would put a name on a page nobody checked.
 	const other = served.find((s) => s.subject === subject && s.lang !== lang && s.version.hash === expectedHash);
-	if (other && other.lang !== ALL_LANGS)
-		throw new ReviewError(
-			409,
-			'hash',
-			`The version is the ${other.lang} page's, not the ${lang} page's`,
-			`editor.problem.otherLanguage.${other.lang}`
-		);
-	if (current.version.hash !== expectedHash)
-		throw new ReviewError(409, 'hash', 'The text changed while you were reading it; read it again', 'editor.problem.textChanged');
+	if (other && other.lang !== ALL_LANGS) return { ...refuse('hash', 'other-language'), other: other.lang };
+	if (current.version.hash !== expectedHash) return refuse('hash', 'text-changed');
 	// The sign-off and its audit row commit together or not at all.
 	await db.transaction(async (tx) => {
 		await tx.insert(deskReview).values({
@@ -199,4 +177,5 @@ export async function signOff(
 		});
 	});
 	await refreshSignOffs(db);
+	return done(undefined);
 }

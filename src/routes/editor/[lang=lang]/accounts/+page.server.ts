@@ -1,20 +1,19 @@
-import { fail } from '@sveltejs/kit';
-import type { z } from 'zod';
-import { formProblems } from '$lib/core/desk/form-problems';
 import { accountForm, accountLabels, disableForm, inviteForm, inviteLabels, roleForm, withdrawForm } from '$lib/core/desk/forms';
+import type { Refusal } from '$lib/core/desk/outcome';
 import { ROLES } from '$lib/core/desk/roles';
 import { appDatabase } from '$lib/server/db/app';
 import { requireDesk } from '$lib/server/desk/access';
 import {
-	AccountError,
 	changeRole,
 	createInvite,
 	listAccounts,
 	listPendingInvites,
 	resetTwoFactor,
 	setDisabled,
-	withdrawInvite
+	withdrawInvite,
+	type AccountRefusal
 } from '$lib/server/desk/accounts';
+import { invalidForm, refusedForm, type RefusalText } from '$lib/server/desk/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
@@ -23,60 +22,66 @@ export const load = (async ({ locals }) => {
 	return { accounts: await listAccounts(db), invites: await listPendingInvites(db), roles: ROLES };
 }) satisfies PageServerLoad;
 
-const invalid = (action: string, error: z.ZodError, labels: Parameters<typeof formProblems>[1]) =>
-	fail(400, { action, problems: formProblems(error, labels) });
+/** The labels a refusal's field is named by, on any of the page's forms. */
+const refusalLabels = { ...accountLabels, email: inviteLabels.email, invite: 'desk.field.invite' } as const;
+
+/** A refused change in the desk's words; `email` is the address the invite form was about. */
+function refusalText(code: AccountRefusal, email: string): RefusalText {
+	if (code === 'exists') return { status: 409, problem: 'desk.refusal.exists', params: { email } };
+	if (code === 'pending') return { status: 409, problem: 'desk.refusal.pending', params: { email } };
+	if (code === 'gone') return { status: 410, problem: 'desk.refusal.gone' };
+	if (code === 'last-admin') return { status: 409, problem: 'desk.refusal.lastAdmin' };
+	if (code === 'self') return { status: 409, problem: 'desk.refusal.self' };
+	// The account forms take no password: what is left is an account gone meanwhile.
+	return { status: 409, problem: 'desk.refusal.missing' };
+}
+
+const refused = (action: string, refusal: Refusal<AccountRefusal>, email = '') =>
+	refusedForm(refusal, refusalText(refusal.code, email), refusalLabels, { action, email });
 
 /** Runs an account change; a refused one (no such account, yourself, the last admin) says which field and why. */
-async function change(action: string, run: () => Promise<{ email: string } | void>) {
-	try {
-		return { action, done: true, email: (await run())?.email };
-	} catch (e) {
-		if (e instanceof AccountError) return fail(e.code === 'gone' ? 410 : 409, { action, field: e.field, refusal: e.code });
-		throw e;
-	}
+async function change(action: string, run: () => Promise<{ ok: true; value: { email: string } | void } | Refusal<AccountRefusal>>) {
+	const outcome = await run();
+	if (!outcome.ok) return refused(action, outcome);
+	return { action, done: true, email: outcome.value?.email };
 }
 
 export const actions = {
 	invite: async ({ request, locals, url, params }) => {
 		const actor = requireDesk(locals, 'accounts');
 		const parsed = inviteForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('invite', parsed.error, inviteLabels);
-		let invite;
-		try {
-			invite = await createInvite((await appDatabase()).db, parsed.data, actor);
-		} catch (e) {
-			if (e instanceof AccountError) return fail(409, { action: 'invite', field: e.field, refusal: e.code, email: parsed.data.email });
-			throw e;
-		}
+		if (!parsed.success) return invalidForm(parsed.error, inviteLabels, { action: 'invite' });
+		const invite = await createInvite((await appDatabase()).db, parsed.data, actor);
+		if (!invite.ok) return refused('invite', invite, parsed.data.email);
 		return {
 			action: 'invite',
 			email: parsed.data.email,
-			link: `${url.origin}/editor/${params.lang}/invite/${invite.token}`,
-			expiresOn: invite.expiresAt.toISOString().slice(0, 10)
+			link: `${url.origin}/editor/${params.lang}/invite/${invite.value.token}`,
+			expiresOn: invite.value.expiresAt.toISOString().slice(0, 10)
 		};
 	},
 	withdraw: async ({ request, locals }) => {
 		const actor = requireDesk(locals, 'accounts');
 		const parsed = withdrawForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('withdraw', parsed.error, { id: 'desk.invite.pendingTitle' });
+		if (!parsed.success) return invalidForm(parsed.error, { id: 'desk.invite.pendingTitle' }, { action: 'withdraw' });
 		return change('withdraw', async () => withdrawInvite((await appDatabase()).db, parsed.data.id, actor));
 	},
 	role: async ({ request, locals }) => {
 		const actor = requireDesk(locals, 'accounts');
 		const parsed = roleForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('role', parsed.error, accountLabels);
+		if (!parsed.success) return invalidForm(parsed.error, accountLabels, { action: 'role' });
 		return change('role', async () => changeRole((await appDatabase()).db, parsed.data.id, parsed.data.role, actor));
 	},
 	disable: async ({ request, locals }) => {
 		const actor = requireDesk(locals, 'accounts');
 		const parsed = disableForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('disable', parsed.error, accountLabels);
+		if (!parsed.success) return invalidForm(parsed.error, accountLabels, { action: 'disable' });
 		return change('disable', async () => setDisabled((await appDatabase()).db, parsed.data.id, parsed.data.disabled === 'true', actor));
 	},
 	resetTwoFactor: async ({ request, locals }) => {
 		const actor = requireDesk(locals, 'accounts');
 		const parsed = accountForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return invalid('resetTwoFactor', parsed.error, accountLabels);
+		if (!parsed.success) return invalidForm(parsed.error, accountLabels, { action: 'resetTwoFactor' });
 		return change('resetTwoFactor', async () => resetTwoFactor((await appDatabase()).db, parsed.data.id, actor));
 	}
 } satisfies Actions;

@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formProblems } from '$lib/core/desk/form-problems';
 import { statusForm, statusLabels } from '$lib/core/desk/forms';
 import { TREND_WEEKS } from '$lib/core/desk/trend';
 import { guideSlugs } from '$lib/server/content';
 import { appDatabase } from '$lib/server/db/app';
+import { invalidForm } from '$lib/server/desk/form';
 import { requireDesk } from '$lib/server/desk/access';
 import { helpfulShares, inboxFilterLabels, inboxPage, parseInboxFilter, setStatus, STATUSES } from '$lib/server/desk/inbox';
 import { weeklyTrends } from '$lib/server/desk/trend';
@@ -57,7 +58,7 @@ export const actions = {
 		const actor = requireDesk(locals, 'inbox');
 		const form = await request.formData();
 		const parsed = statusForm.safeParse({ ids: form.getAll('ids'), status: form.get('status') });
-		if (!parsed.success) return fail(400, { problems: formProblems(parsed.error, statusLabels) });
+		if (!parsed.success) return invalidForm(parsed.error, statusLabels);
 		const updated = await setStatus((await appDatabase()).db, parsed.data.ids, parsed.data.status, actor);
 		const query = filterQuery(url);
 		query.set('updated', String(updated));

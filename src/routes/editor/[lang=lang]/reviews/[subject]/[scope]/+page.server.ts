@@ -1,6 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { fieldChanges } from '$lib/core/desk/changes';
-import { fieldProblem, formProblems } from '$lib/core/desk/form-problems';
 import { signOffForm, signOffLabels } from '$lib/core/desk/forms';
 import { changedHunks, lineDiff } from '$lib/core/desk/review';
 import { can, reviewPermission } from '$lib/core/desk/roles';
@@ -8,7 +7,8 @@ import type { Lang } from '$lib/core/content/schema';
 import { guidePage } from '$lib/server/content';
 import { appDatabase } from '$lib/server/db/app';
 import { requireDesk } from '$lib/server/desk/access';
-import { findServed, ReviewError, signedText, signOff, statuses } from '$lib/server/desk/reviews';
+import { invalidForm, refusedForm, type RefusalText } from '$lib/server/desk/form';
+import { findServed, signedText, signOff, statuses, type ReviewRefusal } from '$lib/server/desk/reviews';
 import { reviewLine } from '$lib/server/desk/reviews/line';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,20 +50,27 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
+/** A refused sign-off in the desk's words. */
+function refusalText(refusal: ReviewRefusal): RefusalText {
+	switch (refusal.code) {
+		case 'not-served':
+			return { status: 404, problem: 'editor.problem.notServed' };
+		case 'clinician-only':
+			return { status: 403, problem: 'editor.problem.clinicianOnly' };
+		case 'other-language':
+			return { status: 409, problem: `editor.problem.otherLanguage.${refusal.other}` };
+		case 'text-changed':
+			return { status: 409, problem: 'editor.problem.textChanged' };
+	}
+}
+
 export const actions = {
 	default: async ({ request, params, locals }) => {
 		requireDesk(locals, 'review');
 		const parsed = signOffForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { problems: formProblems(parsed.error, signOffLabels) });
-		try {
-			await signOff((await appDatabase()).db, locals.desk!, params.subject, params.scope, parsed.data.hash, parsed.data.note);
-		} catch (e) {
-			if (e instanceof ReviewError)
-				return fail(e.status, {
-					problems: [fieldProblem(e.field, signOffLabels[e.field as 'hash'] ?? 'editor.problem.theForm', e.problem)]
-				});
-			throw e;
-		}
+		if (!parsed.success) return invalidForm(parsed.error, signOffLabels);
+		const signed = await signOff((await appDatabase()).db, locals.desk!, params.subject, params.scope, parsed.data.hash, parsed.data.note);
+		if (!signed.ok) return refusedForm(signed, refusalText(signed), signOffLabels);
 		return { signed: true };
 	}
 } satisfies Actions;
