@@ -16,9 +16,9 @@ import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx }
 import { eq } from 'drizzle-orm';
 import { env } from '$env/dynamic/private';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../policy/password.js';
-import { isRole, type Role } from '../core/desk/roles';
+import { isRole } from '../core/desk/roles';
 import type { Db } from './db';
-import { deskAccount, deskSecret, deskSession, deskTwoFactor, deskUser, deskVerification } from './db/desk-schema';
+import { deskAccount, deskSecret, deskSession, deskTwoFactor, deskUser, deskVerification, type DeskUserRow } from './db/desk-schema';
 import { recordAudit } from './desk/audit';
 import { claimStep, matchingStep } from './desk/totp-step';
 
@@ -215,13 +215,7 @@ export function authFor(db: Db): Promise<DeskAuth> {
  * the one to check where a role needs it, so a password-only session opened before
  * two-factor was set up elsewhere never gains access.
  */
-export type DeskUser = {
-	id: string;
-	email: string;
-	name: string;
-	role: Role;
-	specialty: string;
-	twoFactorEnabled: boolean;
+export type DeskUser = Pick<DeskUserRow, 'id' | 'email' | 'name' | 'role' | 'specialty' | 'twoFactorEnabled'> & {
 	sessionTwoFactor: boolean;
 };
 

@@ -2,12 +2,38 @@
 // verification and two-factor tables, with our role and profile on the user), invites,
 // sign-offs bound to a content hash, the feedback inbox's status, and the audit log.
 // Kept apart from schema.ts so the reader-facing tables stay small and obvious.
-import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	bigint,
+	bigserial,
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+	type PgColumn
+} from 'drizzle-orm/pg-core';
+import { FEEDBACK_STATUSES } from '../../core/desk/forms';
+import { ROLES, type Role } from '../../core/desk/roles';
 import { feedback } from './schema';
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * "column in ('a', 'b')" from the constant the code checks against, so the two cannot drift.
+ * Written as SQL text, not parameters, because a constraint's DDL has none; the values are
+ * our own identifiers (lower-case words), never input.
+ */
+const oneOf = (column: PgColumn, values: readonly string[]): SQL => {
+	if (!values.every((v) => /^[a-z-]+$/.test(v))) throw new Error(`Not a plain identifier among ${values.join(', ')}`);
+	return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+};
 
 // better-auth's models; property names are the library's field names.
 export const deskUser = pgTable(
@@ -21,12 +47,12 @@ export const deskUser = pgTable(
 		createdAt: created(),
 		updatedAt: updated(),
 		twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
-		role: text('role').notNull(),
+		role: text('role').$type<Role>().notNull(),
 		/** Shown on a sign-off: "sports physician", "running coach". */
 		specialty: text('specialty').notNull().default(''),
 		disabled: boolean('disabled').notNull().default(false)
 	},
-	(t) => [check('desk_user_role_check', sql`${t.role} in ('admin', 'editor', 'expert', 'clinician')`)]
+	(t) => [check('desk_user_role_check', oneOf(t.role, ROLES))]
 );
 
 export const deskSession = pgTable(
@@ -133,7 +159,7 @@ export const deskInvite = pgTable(
 		tokenHash: text('token_hash').notNull().unique(),
 		email: text('email').notNull(),
 		name: text('name').notNull(),
-		role: text('role').notNull(),
+		role: text('role').$type<Role>().notNull(),
 		specialty: text('specialty').notNull().default(''),
 		invitedBy: text('invited_by').references(() => deskUser.id, { onDelete: 'set null' }),
 		createdAt: created(),
@@ -181,10 +207,7 @@ export const feedbackStatus = pgTable(
 		updatedAt: updated(),
 		updatedBy: text('updated_by').references(() => deskUser.id, { onDelete: 'set null' })
 	},
-	(t) => [
-		index('feedback_status_status_idx').on(t.status),
-		check('feedback_status_check', sql`${t.status} in ('new', 'read', 'acted', 'spam')`)
-	]
+	(t) => [index('feedback_status_status_idx').on(t.status), check('feedback_status_check', oneOf(t.status, FEEDBACK_STATUSES))]
 );
 
 /** Every change on the desk. Append-only: a trigger refuses updates and deletes. */

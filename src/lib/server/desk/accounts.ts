@@ -170,7 +170,7 @@ export async function acceptInvite(db: Db, token: string, password: string): Pro
 	try {
 		created = await createAccount(
 			db,
-			{ email: claimed.email, name: claimed.name, role: claimed.role as Role, specialty: claimed.specialty },
+			{ email: claimed.email, name: claimed.name, role: claimed.role, specialty: claimed.specialty },
 			password,
 			invitee
 		);

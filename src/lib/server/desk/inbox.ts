@@ -17,6 +17,7 @@ import { feedbackStatus } from '../db/desk-schema';
 import { feedback, feedbackCounts } from '../db/schema';
 import { recordAudit, type Actor } from './audit';
 import { chosen, exportCsv } from './export';
+import { yesNoVotes } from './votes';
 
 export const STATUSES = FEEDBACK_STATUSES;
 export type InboxStatus = (typeof STATUSES)[number];
@@ -48,16 +49,6 @@ export const inboxFilterLabels: FieldLabels<typeof inboxFilterSchema> = {
 
 /** The filter from a query string; unknown parameters are ignored. */
 export const parseInboxFilter = (params: URLSearchParams) => inboxFilterSchema.safeParse(Object.fromEntries(params));
-
-export type InboxItem = {
-	id: string;
-	guide: string;
-	lang: string;
-	comment: string | null;
-	createdAt: Date;
-	status: InboxStatus;
-	cursor: string;
-};
 
 const statusExpr = sql<InboxStatus>`coalesce(${feedbackStatus.status}, 'new')`;
 
@@ -95,6 +86,9 @@ const columns = {
 	status: statusExpr.as('status'),
 	cursor: cursorExpr.as('cursor')
 };
+
+/** One answer as the inbox lists it: a row of `columns`. */
+export type InboxItem = Awaited<ReturnType<typeof newestFirst>>[number];
 
 const newestFirst = (db: Db, where: SQL[]) =>
 	db
@@ -230,15 +224,12 @@ export async function setStatus(db: Db, ids: string[], status: InboxStatus, acto
 	});
 }
 
-export type GuideShare = { guide: string; yes: number; no: number };
-
 /** Per guide: how many readers said yes and no, from the counts kept with each vote (src/lib/server/feedback.ts). */
-export async function helpfulShares(db: Db): Promise<GuideShare[]> {
+export async function helpfulShares(db: Db) {
 	return db
 		.select({
 			guide: feedbackCounts.guide,
-			yes: sql<number>`(coalesce(sum(${feedbackCounts.votes}) filter (where ${feedbackCounts.helpful}), 0))::int`,
-			no: sql<number>`(coalesce(sum(${feedbackCounts.votes}) filter (where not ${feedbackCounts.helpful}), 0))::int`
+			...yesNoVotes(feedbackCounts.votes, feedbackCounts.helpful)
 		})
 		.from(feedbackCounts)
 		.groupBy(feedbackCounts.guide)

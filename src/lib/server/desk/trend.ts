@@ -1,11 +1,12 @@
 // The desk's weekly chart: yes and no answers per guide and week, read from the weekly
 // counts the database keeps (feedbackWeekly), a few hundred rows however many votes there are.
-import { and, gte, eq, sql, type SQL } from 'drizzle-orm';
+import { and, gte, eq, type SQL } from 'drizzle-orm';
 import type { Lang } from '../../core/content/schema';
 import { weekStarts } from '../../core/diary/stats';
 import { fillTrends, TREND_WEEKS, type GuideTrend } from '../../core/desk/trend';
 import type { Db } from '../db';
 import { feedbackWeekly } from '../db/schema';
+import { yesNoVotes } from './votes';
 
 /** Per guide in `guides`, its answers in each of the last TREND_WEEKS UTC weeks, in one language or both. */
 export async function weeklyTrends(db: Db, guides: string[], options: { lang?: Lang; now?: Date } = {}): Promise<GuideTrend[]> {
@@ -16,8 +17,7 @@ export async function weeklyTrends(db: Db, guides: string[], options: { lang?: L
 		.select({
 			guide: feedbackWeekly.guide,
 			week: feedbackWeekly.week,
-			yes: sql<number>`(coalesce(sum(${feedbackWeekly.votes}) filter (where ${feedbackWeekly.helpful}), 0))::int`,
-			no: sql<number>`(coalesce(sum(${feedbackWeekly.votes}) filter (where not ${feedbackWeekly.helpful}), 0))::int`
+			...yesNoVotes(feedbackWeekly.votes, feedbackWeekly.helpful)
 		})
 		.from(feedbackWeekly)
 		.where(and(...where))

@@ -1,0 +1,2 @@
+ALTER TABLE "desk_user" DROP CONSTRAINT "desk_user_role_check";--> statement-breakpoint
+ALTER TABLE "desk_user" ADD CONSTRAINT "desk_user_role_check" CHECK ("desk_user"."role" in ('editor', 'expert', 'clinician', 'admin'));
