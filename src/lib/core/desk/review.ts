@@ -1,5 +1,6 @@
 // Where a guide, the rule set or the hazard log stands against its latest sign-off.
 // Pure: the caller passes the served version's hash, the sign-off and the time.
+import { diffArrays } from 'diff';
 
 export type SignOff = { hash: string; name: string; specialty: string; signedAt: Date };
 export type ReviewState = 'never-reviewed' | 'needs-review' | 'reviewed' | 'due';
@@ -17,31 +18,15 @@ export const signOffHolds = (servedHash: string, latest: SignOff | undefined): l
 
 export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
 
-/** A line diff (longest common subsequence) of the signed text against the served one. */
+/** A line diff of the signed text against the served one. */
 export const lineDiff = (before: string, after: string): DiffLine[] => sequenceDiff(before.split('\n'), after.split('\n'));
 
-/** The longest common subsequence of two lists of lines (or words), as kept, removed and added pieces. */
-export function sequenceDiff(a: string[], b: string[]): DiffLine[] {
-	// lengths[i][j]: LCS of a[i..] and b[j..]
-	const lengths = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-	for (let i = a.length - 1; i >= 0; i--)
-		for (let j = b.length - 1; j >= 0; j--)
-			lengths[i][j] = a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
-	const out: DiffLine[] = [];
-	let i = 0;
-	let j = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
-			out.push({ kind: 'same', text: a[i] });
-			i++;
-			j++;
-		} else if (lengths[i + 1][j] >= lengths[i][j + 1]) out.push({ kind: 'removed', text: a[i++] });
-		else out.push({ kind: 'added', text: b[j++] });
-	}
-	while (i < a.length) out.push({ kind: 'removed', text: a[i++] });
-	while (j < b.length) out.push({ kind: 'added', text: b[j++] });
-	return out;
-}
+/** Two lists of lines (or words) as kept, removed and added pieces: a shortest edit script (`diff`'s Myers diff). */
+export const sequenceDiff = (a: string[], b: string[]): DiffLine[] =>
+	diffArrays(a, b).flatMap((change) => {
+		const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+		return change.value.map((text) => ({ kind, text }));
+	});
 
 /** Only the changed lines and `context` lines around them, as the desk shows a diff. */
 export function changedHunks(diff: DiffLine[], context = 2): (DiffLine | { kind: 'gap' })[] {
