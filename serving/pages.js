@@ -89,6 +89,28 @@ export class PrerenderedPages {
 
 	/** @type {Map<string, string>} */
 	#filled = new Map();
+	/** @type {Map<string, 'br' | 'gzip' | 'identity' | undefined>} */
+	#negotiated = new Map();
+
+	/**
+	 * The encoding to send (undefined: every one refused). Clients send few distinct
+	 * Accept-Encoding values, so each is negotiated once; the memo is emptied when it
+	 * grows, so headers made up per request cost only the negotiation itself.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {string[]} available
+	 */
+	#encoding(req, available) {
+		const key = `${req.headers['accept-encoding'] ?? ''}\n${available.join()}`;
+		if (this.#negotiated.has(key)) return this.#negotiated.get(key);
+		// negotiator 1.x takes the server's preference for ties; its published types predate that.
+		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
+			/** @type {unknown} */ (new Negotiator(req))
+		);
+		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
+		if (this.#negotiated.size >= 256) this.#negotiated.clear();
+		this.#negotiated.set(key, encoding);
+		return encoding;
+	}
 
 	/** The names of every slot in any page. */
 	slotNames() {
@@ -133,11 +155,7 @@ export class PrerenderedPages {
 		res.setHeader('cache-control', CACHE_CONTROL);
 		res.setHeader('content-security-policy', page.csp);
 		const available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
-		// negotiator 1.x takes the server's preference for ties; its published types predate that.
-		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
-			/** @type {unknown} */ (new Negotiator(req))
-		);
-		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
+		const encoding = this.#encoding(req, available);
 		if (!encoding) {
 			// Every encoding we have was refused (e.g. `identity;q=0` and no br/gzip).
 			res.statusCode = 406;
