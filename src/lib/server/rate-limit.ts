@@ -66,7 +66,8 @@ export async function feedbackRateLimiter(): Promise<RateLimiter> {
 	const rule = limit.data === 0 ? null : { limit: limit.data, windowSeconds: 60 };
 	try {
 		const { kind } = await appDatabase();
-		feedback ??= rateLimiter(rule, 'feedback', rule && kind === 'postgres' ? limiterPool(env.DATABASE_URL) : undefined);
+		const url = rule && kind === 'postgres' ? env.DATABASE_URL : undefined;
+		feedback ??= rateLimiter(rule, 'feedback', url ? limiterPool(url) : undefined);
 		return feedback;
 	} catch {
 		// The database could not be opened yet (the vote will get 503 too): count in memory meanwhile.
