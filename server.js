@@ -5,7 +5,8 @@
 // from the dev dependencies: a production install (`npm ci --omit=dev`) runs it.
 import http from 'node:http';
 import { cspHeader } from './serving/csp.js';
-import { logger, observe, ROUTE_ID, startMetricsServer } from './serving/observe.js';
+import { ROUTE_ID, serving } from '@fitnavigator/serving/link';
+import { logger, observe, startMetricsServer } from './serving/observe.js';
 import { PrerenderedPages } from './serving/pages.js';
 import { TOO_LONG_RESPONSE } from './serving/too-long.js';
 
@@ -27,8 +28,6 @@ if (process.env.TRUST_PROXY) {
 	process.env.XFF_DEPTH = String(hops);
 }
 
-const { handler } = await import('./build/handler.js');
-
 const SECURITY_HEADERS = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
@@ -49,11 +48,11 @@ const pageCsp = (html) => {
 };
 
 const pages = new PrerenderedPages(new URL('./build/prerendered/', import.meta.url).pathname, pageCsp);
+// Before the app starts: its init fills the guides' review slots (src/lib/server/desk/hook.ts).
+serving.attachPages(pages);
+const { handler } = await import('./build/handler.js');
 
 let stopping = false;
-
-// The editorial desk keeps guides' review lines true by replacing their bodies here (src/lib/server/desk/reviews/serving.ts).
-process.emit('fitnavigator:prerendered', pages);
 
 const server = http.createServer((req, res) => {
 	observe(req, res);

@@ -23,6 +23,9 @@ export default defineConfig({
 	define: { __CHECK_PAGES__: JSON.stringify(['/check/answers', '/check/result', ...QUESTIONS.map((q) => `/check/${q.id}`)]) },
 	// Rolldown's timing report is noise in every build log; the build is seconds long.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+	// The link to server.js (serving/link.js) must be the one server.js loaded: a linked
+	// package is bundled by default, which would give the app a copy of its own.
+	ssr: { external: ['@fitnavigator/serving'] },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',

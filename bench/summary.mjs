@@ -126,6 +126,7 @@ try {
 		votes: VOTES,
 		seedSeconds,
 		tableSize: size[0].size,
+		single,
 		http,
 		floor,
 		countsMs,

@@ -5,13 +5,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pino from 'pino';
 import client from 'prom-client';
+import { ROUTE_ID } from '@fitnavigator/serving/link';
 
 // Written asynchronously: a line is queued and the write happens off the request's path,
 // batched with the lines that queue behind it (pino flushes what is left on exit).
 export const logger = pino({ level: process.env.LOG_LEVEL || 'info', base: undefined }, pino.destination({ dest: 1, sync: false }));
-
-/** The request property where hooks.server.ts leaves SvelteKit's route id. */
-export const ROUTE_ID = Symbol.for('fitnavigator.routeId');
 
 // One registry per process, shared with the app bundle (it imports the same prom-client).
 client.collectDefaultMetrics();

@@ -5,8 +5,10 @@
 // If-None-Match takes a list and compares weakly, HEAD gets the headers alone, and every
 // answer says it varies with Accept-Encoding.
 //
-// To change a page after start (e.g. add a line to a guide), call `replaceBody`: it
-// recompresses the page and gives every encoding a new ETag.
+// A page may hold named slots, `<span data-review-slot="NAME">default</span>` (the desk's
+// review line): the page is split at them once, at load, and `fillSlot` renders every page
+// holding that slot again with new content, recompressed, each encoding with a new ETag.
+// Nothing is rendered per request.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +25,25 @@ const CACHE_CONTROL = 'public, max-age=300';
 const ENCODINGS = ['br', 'gzip', 'identity'];
 
 /** @typedef {{ body: Buffer, etag: string }} Representation */
-/** @typedef {{ csp: string, representations: Partial<Record<'br' | 'gzip' | 'identity', Representation>> }} Page */
+/** @typedef {{ slot: string, fallback: string }} Slot */
+/** @typedef {{ csp: string, parts: (string | Slot)[], representations: Partial<Record<'br' | 'gzip' | 'identity', Representation>> }} Page */
+
+/** A slot's marker as the page was prerendered: its name and its default content (text, no tags). */
+const SLOT = /<span data-review-slot="([^"<>]+)">([^<]*)<\/span>/g;
+const open = (/** @type {string} */ name) => `<span data-review-slot="${name}">`;
+
+/** The page's HTML cut at its slots: text, slot, text, … (one text part when it has none). */
+function partsOf(/** @type {string} */ html) {
+	/** @type {(string | Slot)[]} */
+	const parts = [];
+	let at = 0;
+	for (const match of html.matchAll(SLOT)) {
+		parts.push(html.slice(at, match.index), { slot: match[1], fallback: match[2] });
+		at = match.index + match[0].length;
+	}
+	parts.push(html.slice(at));
+	return parts;
+}
 
 const etagOf = (/** @type {Buffer} */ body) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 const representation = (/** @type {Buffer} */ body) => ({ body, etag: etagOf(body) });
@@ -62,31 +82,63 @@ export class PrerenderedPages {
 			const representations = { identity: representation(identity) };
 			if (existsSync(`${file}.br`)) representations.br = representation(readFileSync(`${file}.br`));
 			if (existsSync(`${file}.gz`)) representations.gzip = representation(readFileSync(`${file}.gz`));
-			this.#pages.set(pathOf(entry), { csp: cspFor(identity.toString('utf8')), representations });
+			const html = identity.toString('utf8');
+			this.#pages.set(pathOf(entry), { csp: cspFor(html), parts: partsOf(html), representations });
 		}
 	}
 
-	/** Every path served from memory. */
-	paths() {
-		return [...this.#pages.keys()];
+	/** @type {Map<string, string>} */
+	#filled = new Map();
+	/** @type {Map<string, 'br' | 'gzip' | 'identity' | undefined>} */
+	#negotiated = new Map();
+
+	/**
+	 * The encoding to send (undefined: every one refused). Clients send few distinct
+	 * Accept-Encoding values, so each is negotiated once; the memo is emptied when it
+	 * grows, so headers made up per request cost only the negotiation itself.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {string[]} available
+	 */
+	#encoding(req, available) {
+		const key = `${req.headers['accept-encoding'] ?? ''}\n${available.join()}`;
+		if (this.#negotiated.has(key)) return this.#negotiated.get(key);
+		// negotiator 1.x takes the server's preference for ties; its published types predate that.
+		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
+			/** @type {unknown} */ (new Negotiator(req))
+		);
+		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
+		if (this.#negotiated.size >= 256) this.#negotiated.clear();
+		this.#negotiated.set(key, encoding);
+		return encoding;
 	}
 
-	/** The page's HTML as served without encoding, or undefined. */
-	body(/** @type {string} */ path) {
-		return this.#pages.get(path)?.representations.identity?.body.toString('utf8');
+	/** The names of every slot in any page. */
+	slotNames() {
+		const names = new Set();
+		for (const page of this.#pages.values()) for (const part of page.parts) if (typeof part !== 'string') names.add(part.slot);
+		return /** @type {string[]} */ ([...names]);
 	}
 
-	/** Serves `html` at `path` from now on, in every encoding, each with a new ETag. */
-	replaceBody(/** @type {string} */ path, /** @type {string} */ html) {
-		const page = this.#pages.get(path);
-		if (!page) throw new Error(`No prerendered page at ${path}`);
-		const identity = Buffer.from(html, 'utf8');
-		page.csp = this.cspFor(html);
-		page.representations = {
-			identity: representation(identity),
-			br: representation(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
-			gzip: representation(gzipSync(identity, { level: 9 }))
-		};
+	/**
+	 * Serves `html` in the slot `name` of every page holding it, from now on. A page whose
+	 * HTML comes out unchanged keeps its encodings and ETags.
+	 */
+	fillSlot(/** @type {string} */ name, /** @type {string} */ html) {
+		if (!this.slotNames().includes(name)) throw new Error(`No page has the slot ${name}`);
+		this.#filled.set(name, html);
+		for (const page of this.#pages.values()) {
+			if (!page.parts.some((part) => typeof part !== 'string' && part.slot === name)) continue;
+			const rendered = page.parts
+				.map((part) => (typeof part === 'string' ? part : `${open(part.slot)}${this.#filled.get(part.slot) ?? part.fallback}</span>`))
+				.join('');
+			const identity = Buffer.from(rendered, 'utf8');
+			if (page.representations.identity?.body.equals(identity)) continue;
+			page.representations = {
+				identity: representation(identity),
+				br: representation(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+				gzip: representation(gzipSync(identity, { level: 9 }))
+			};
+		}
 	}
 
 	/**
@@ -103,11 +155,7 @@ export class PrerenderedPages {
 		res.setHeader('cache-control', CACHE_CONTROL);
 		res.setHeader('content-security-policy', page.csp);
 		const available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
-		// negotiator 1.x takes the server's preference for ties; its published types predate that.
-		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
-			/** @type {unknown} */ (new Negotiator(req))
-		);
-		const encoding = /** @type {'br' | 'gzip' | 'identity' | undefined} */ (negotiator.encoding(available, { preferred: ENCODINGS }));
+		const encoding = this.#encoding(req, available);
 		if (!encoding) {
 			// Every encoding we have was refused (e.g. `identity;q=0` and no br/gzip).
 			res.statusCode = 406;

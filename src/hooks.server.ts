@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { ROUTE_ID } from '@fitnavigator/serving/link';
 import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
 import { guardDesk, isDeskRoute, startDesk } from '$lib/server/desk/hook';
@@ -19,10 +20,8 @@ export const init: ServerInit = async () => {
 const langOf = (path: string): Lang =>
 	((LANGS as readonly string[]).find((l) => path === `/${l}` || path.startsWith(`/${l}/`)) as Lang | undefined) ?? 'en';
 
-// server.js logs and counts each request by route; it reads the id from the Node request.
-const ROUTE_ID = Symbol.for('fitnavigator.routeId');
-
 export const handle: Handle = async ({ event, resolve }) => {
+	// server.js logs and counts each request by route; it reads the id from the Node request.
 	const nodeRequest = (event.platform as { req?: Record<symbol, unknown> } | undefined)?.req;
 	if (nodeRequest) nodeRequest[ROUTE_ID] = event.route.id ?? '(none)';
 	event.locals.lang = langOf(event.url.pathname);

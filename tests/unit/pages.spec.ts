@@ -1,6 +1,6 @@
 // serving/pages.js against RFC 9110, one table row per case: encoding negotiation with q
 // values, one ETag per representation, If-None-Match lists and weak tags, HEAD, Vary,
-// and a page body replaced in memory.
+// and a slot filled in memory.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { noneMatch, pathOf, PrerenderedPages } from '../../serving/pages.js';
 
 const PORT = 4270; // this engineer's range (see tests/resilience/ports.ts)
 const HTML =
-	'<!doctype html><html><head><meta http-equiv="content-security-policy" content="script-src \'self\'"></head><body>Calf cramps</body></html>';
+	'<!doctype html><html><head><meta http-equiv="content-security-policy" content="script-src \'self\'"></head><body>Calf cramps <span data-review-slot="calf-cramps/en">Awaiting review</span></body></html>';
 
 let dir: string;
 let pages: PrerenderedPages;
@@ -143,28 +143,33 @@ describe('methods and paths', () => {
 	])('%s is served at %s', (file, path) => expect(pathOf(file)).toBe(path));
 });
 
-describe('replaceBody', () => {
-	it('serves the new HTML in every encoding, each with a new ETag, and the CSP from it', async () => {
+describe('fillSlot', () => {
+	const FILLED = '<span data-review-slot="calf-cramps/en">Reviewed by Dr A</span>';
+	const get = (path: string, accept: string) =>
+		new Promise<string>((resolve) =>
+			http.get({ host: '127.0.0.1', port: PORT, path, headers: { 'accept-encoding': accept }, agent: false }, (r) => {
+				const chunks: Buffer[] = [];
+				r.on('data', (c) => chunks.push(c));
+				r.on('end', () => {
+					const body = Buffer.concat(chunks);
+					resolve((accept === 'br' ? brotliDecompressSync(body) : accept === 'gzip' ? gunzipSync(body) : body).toString());
+				});
+			})
+		);
+
+	it('serves the filled slot on every page holding it, in every encoding, each with a new ETag, and the same CSP', async () => {
+		expect(pages.slotNames()).toEqual(['calf-cramps/en']);
 		const before = (await send(PAGE, { 'accept-encoding': 'br' })).headers.etag;
-		pages.replaceBody(PAGE, HTML.replace('Calf cramps', 'Calf cramps — Reviewed by Dr A'));
-		expect(pages.body(PAGE)).toContain('Reviewed by Dr A');
-		for (const accept of ['br', 'gzip', 'identity']) {
-			const res = await new Promise<string>((resolve) =>
-				http.get({ host: '127.0.0.1', port: PORT, path: PAGE, headers: { 'accept-encoding': accept }, agent: false }, (r) => {
-					const chunks: Buffer[] = [];
-					r.on('data', (c) => chunks.push(c));
-					r.on('end', () => {
-						const body = Buffer.concat(chunks);
-						resolve((accept === 'br' ? brotliDecompressSync(body) : accept === 'gzip' ? gunzipSync(body) : body).toString());
-					});
-				})
-			);
-			expect(res, accept).toContain('Reviewed by Dr A');
-		}
+		pages.fillSlot('calf-cramps/en', 'Reviewed by Dr A');
+		for (const accept of ['br', 'gzip', 'identity']) expect(await get(PAGE, accept), accept).toBe(HTML.replace(/<span.*<\/span>/, FILLED));
+		expect(await get('/en', 'identity')).toContain(FILLED);
 		const after = await send(PAGE, { 'accept-encoding': 'br', 'if-none-match': before! });
 		expect(after.status).toBe(200);
 		expect(after.headers.etag).not.toBe(before);
 		expect(after.headers['content-security-policy']).toBe('from-meta');
-		expect(() => pages.replaceBody('/nowhere', 'x')).toThrow('No prerendered page');
+		// The same content again: nothing is recompressed, the ETag stays.
+		pages.fillSlot('calf-cramps/en', 'Reviewed by Dr A');
+		expect((await send(PAGE, { 'accept-encoding': 'br' })).headers.etag).toBe(after.headers.etag);
+		expect(() => pages.fillSlot('night-cramps/en', 'x')).toThrow('No page has the slot night-cramps/en');
 	});
 });

@@ -1,13 +1,16 @@
 // Per-client write limits (rate-limiter-flexible, fixed window). On PostgreSQL the
 // windows live in the database (table rate_limit, made by our migrations), so every
-// instance behind a balancer counts the same votes; on the embedded PGlite (one
-// process) they live in memory. If the database cannot be reached, each process falls
+// instance behind a balancer counts the same votes, over the limiter's own connections
+// with `synchronous_commit = off`: a vote then waits for one WAL flush (its own), not
+// two, and all a database crash can lose is the last fraction of a second of counts,
+// which only means a client may vote a few times more that minute. On the embedded
+// PGlite (one process) they live in memory. If the database cannot be reached, each process falls
 // back to its own memory limit rather than refusing or admitting everyone.
 import { createHash } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import type pg from 'pg';
+import pg from 'pg';
 import { appDatabase } from './db/app';
 
 export type RateDecision = { admitted: true } | { admitted: false; retryAfterSeconds: number };
@@ -36,6 +39,21 @@ export function rateLimiter(rule: RateRule | null, name: string, pool?: pg.Pool)
 	};
 }
 
+/** The limiter's connections to `url`: commits that do not wait for the WAL flush. */
+function limiterPool(url: string): pg.Pool {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: 2_000,
+		options: '-c synchronous_commit=off',
+		// Idle connections must not keep a stopping process alive.
+		allowExitOnIdle: true
+	});
+	// An idle client losing its server (a restart) must not crash the process.
+	pool.on('error', () => {});
+	return pool;
+}
+
 const perMinute = z.coerce.number().int().min(0);
 let feedback: RateLimiter | undefined;
 let feedbackWithoutDatabase: RateLimiter | undefined;
@@ -47,7 +65,9 @@ export async function feedbackRateLimiter(): Promise<RateLimiter> {
 	if (!limit.success) throw new Error(`FEEDBACK_RATE_LIMIT must be a whole number ≥ 0, not "${env.FEEDBACK_RATE_LIMIT}"`);
 	const rule = limit.data === 0 ? null : { limit: limit.data, windowSeconds: 60 };
 	try {
-		feedback ??= rateLimiter(rule, 'feedback', (await appDatabase()).pool);
+		const { kind } = await appDatabase();
+		const url = rule && kind === 'postgres' ? env.DATABASE_URL : undefined;
+		feedback ??= rateLimiter(rule, 'feedback', url ? limiterPool(url) : undefined);
 		return feedback;
 	} catch {
 		// The database could not be opened yet (the vote will get 503 too): count in memory meanwhile.

@@ -5,6 +5,7 @@
 // handler checks again itself (requireDesk, ./access.ts), so a request this misses
 // still gets nothing.
 import type { RequestEvent } from '@sveltejs/kit';
+import { serving } from '@fitnavigator/serving/link';
 
 type MaybePromise<T> = T | Promise<T>;
 import { LANGS, type Lang } from '../../core/content/schema';
@@ -12,22 +13,17 @@ import { can, needsSecondFactor } from '../../core/desk/roles';
 import { DESK_ROUTES, isPlainDeskPath, TWO_FACTOR_SETUP_ROUTES } from '../../core/desk/routes';
 import { deskSessionUser, type DeskUser } from '../auth';
 import { appDatabase } from '../db/app';
-import { refreshSignOffs } from './reviews';
-import { adoptPrerendered, type PrerenderedPages } from './reviews/serving';
+import { signOffs } from './reviews';
+import { keepReviewLinesTrue } from './reviews/serving';
 
 export { isDeskRoute } from '../../core/desk/routes';
 
 const SIGN_OFF_REFRESH_MS = 5_000;
 
-/** Starts keeping review lines true: on server.js's page table, and by re-reading sign-offs every few seconds. */
+/** Starts keeping review lines true: re-reading sign-offs every few seconds, and filling the served pages' slots. */
 export function startDesk(): void {
-	process.on('fitnavigator:prerendered', (pages: PrerenderedPages) => adoptPrerendered(pages));
-	const refresh = () =>
-		appDatabase()
-			.then(({ db }) => refreshSignOffs(db))
-			.catch(() => {}); // the database being down must not take the reading pages with it
-	void refresh();
-	setInterval(refresh, SIGN_OFF_REFRESH_MS).unref();
+	signOffs.watch(async () => (await appDatabase()).db, SIGN_OFF_REFRESH_MS);
+	if (serving.pages) keepReviewLinesTrue(serving.pages, signOffs);
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,7 @@
 // Sign-offs bound to the served text. The served versions are computed once from the
 // content bundled into this build; the latest sign-off of each subject is kept in
-// memory, refreshed after every sign-off and every few seconds (other servers may sign).
+// memory (`signOffs`), refreshed after every sign-off and, once the desk has started it,
+// every few seconds (other servers may sign).
 import { and, desc, eq } from 'drizzle-orm';
 import { LANGS, type Lang } from '../../../core/content/schema';
 import { reviewPermission, can, type Role } from '../../../core/desk/roles';
@@ -69,25 +70,52 @@ async function latestSignOffs(db: Db): Promise<Map<string, SignOff>> {
 	return new Map(rows.map((r) => [key(r.subject, r.lang), r]));
 }
 
-let latest = new Map<string, SignOff>();
-const listeners = new Set<() => void>();
+/** The latest sign-off of each subject in memory, with the refresh that keeps it current. */
+export class SignOffs {
+	#latest = new Map<string, SignOff>();
+	#listeners = new Set<() => void>();
 
-/** Reloads the sign-offs; listeners (the page rewriter) run only when something changed. */
-export async function refreshSignOffs(db: Db): Promise<void> {
-	const next = await latestSignOffs(db);
-	const same =
-		next.size === latest.size &&
-		[...next].every(([k, v]) => latest.get(k)?.hash === v.hash && latest.get(k)?.signedAt.getTime() === v.signedAt.getTime());
-	latest = next;
-	if (!same) for (const listener of listeners) listener();
+	get(subject: string, lang: string): SignOff | undefined {
+		return this.#latest.get(key(subject, lang));
+	}
+
+	/** Reloads the sign-offs; listeners (the review slots) run only when something changed. */
+	async refresh(db: Db): Promise<void> {
+		const next = await latestSignOffs(db);
+		const latest = this.#latest;
+		const same =
+			next.size === latest.size &&
+			[...next].every(([k, v]) => latest.get(k)?.hash === v.hash && latest.get(k)?.signedAt.getTime() === v.signedAt.getTime());
+		this.#latest = next;
+		if (!same) for (const listener of this.#listeners) listener();
+	}
+
+	/** Runs `listener` after every change; returns what stops it. */
+	onChange(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => void this.#listeners.delete(listener);
+	}
+
+	/** Refreshes now and every `ms` (another instance may sign); a failed read waits for the next. Returns what stops it. */
+	watch(db: () => Promise<Db>, ms: number): () => void {
+		const refresh = () =>
+			db()
+				.then((d) => this.refresh(d))
+				.catch(() => {}); // the database being down must not take the reading pages with it
+		void refresh();
+		const timer = setInterval(refresh, ms).unref();
+		return () => clearInterval(timer);
+	}
 }
 
-export const onSignOffsChanged = (listener: () => void) => void listeners.add(listener);
+/** This process's sign-offs: one per process, as the served versions are. */
+export const signOffs = new SignOffs();
+export const refreshSignOffs = (db: Db) => signOffs.refresh(db);
 
 /** The sign-off that speaks for the served text, if any. */
 export function holdingSignOff(subject: string, lang: string): SignOff | undefined {
 	const current = findServed(subject, lang);
-	const signOff = latest.get(key(subject, lang));
+	const signOff = signOffs.get(subject, lang);
 	return current && signOffHolds(current.version.hash, signOff) ? signOff : undefined;
 }
 
@@ -95,7 +123,7 @@ export type SubjectStatus = Subject & { state: ReviewState; latest?: SignOff; cl
 
 export function statuses(now = new Date()): SubjectStatus[] {
 	return served.map((s) => {
-		const signOff = latest.get(key(s.subject, s.lang));
+		const signOff = signOffs.get(s.subject, s.lang);
 		return {
 			...s,
 			latest: signOff,
@@ -171,7 +199,7 @@ export async function signOff(
 			reviewerSpecialty: reviewer.specialty,
 			reviewerRole: reviewer.role
 		});
-		await recordAudit(tx, reviewer, 'review.sign-off', key(subject, lang), latest.get(key(subject, lang)) ?? null, {
+		await recordAudit(tx, reviewer, 'review.sign-off', key(subject, lang), signOffs.get(subject, lang) ?? null, {
 			hash: current.version.hash,
 			note
 		});

@@ -1,10 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrerenderedPages } from '../../../../../serving/pages.js';
 import type { Database } from '../../db';
 import { testBackends } from '../../db/testing';
 import { formatDate, t } from '../../../i18n';
 import { provideAllMessages } from '../../messages';
-import { findServed, refreshSignOffs, signOff } from './index';
-import { adoptPrerendered, type PrerenderedPages } from './serving';
+import { findServed, signOff, signOffs } from './index';
+import { keepReviewLinesTrue } from './serving';
 
 provideAllMessages();
 
@@ -15,41 +19,54 @@ const slot = (key: string) => `<span data-review-slot="${key}">${awaiting}</span
 // A guide page as ReviewLine.svelte renders it: a slot under the title and one in "About this guide".
 const PAGE = `<h1>Calf</h1><p class="meta review-line">${slot('calf-cramps/en')}</p><dl><dd>${slot('calf-cramps/en')}</dd></dl>`;
 
-/** The part of serving/pages.js serving.ts uses, keeping every body it was given. */
-function store(pages: Record<string, string>) {
-	const replaced: [string, string][] = [];
-	const table: PrerenderedPages = {
-		paths: () => Object.keys(pages),
-		body: (path) => pages[path],
-		replaceBody: (path, html) => void replaced.push([path, html])
+/** serving/pages.js over a folder of prerendered pages, recording every slot it is asked to fill. */
+function store(files: Record<string, string>) {
+	const dir = mkdtempSync(join(tmpdir(), 'fitnavigator-slots-'));
+	for (const [file, html] of Object.entries(files)) {
+		mkdirSync(join(dir, file, '..'), { recursive: true });
+		writeFileSync(join(dir, file), html);
+	}
+	const pages = new PrerenderedPages(dir, () => 'csp');
+	const filled: [string, string][] = [];
+	return {
+		dir,
+		filled,
+		slots: {
+			slotNames: () => pages.slotNames(),
+			fillSlot: (name: string, html: string) => {
+				filled.push([name, html]);
+				pages.fillSlot(name, html);
+			}
+		}
 	};
-	return { table, replaced };
 }
 
-// One backend: the page rewriter keeps module state, as it does in the one server process.
+// One backend: the sign-offs are the process's, as in the one server process.
 describe(`the prerendered review slots on ${testBackends()[0].name}`, () => {
 	let database: Database;
-	const { table, replaced } = store({ '/en/guides/calf-cramps': PAGE, '/en/guides/night': '<h1>No slot here</h1>' });
+	const { dir, filled, slots } = store({ 'en/guides/calf-cramps.html': PAGE, 'en/guides/night.html': '<h1>No slot here</h1>' });
 	beforeAll(async () => {
 		database = await testBackends()[0].open();
-		await refreshSignOffs(database.db);
-		adoptPrerendered(table);
+		await signOffs.refresh(database.db);
+		keepReviewLinesTrue(slots, signOffs);
 	});
-	afterAll(() => database?.close());
-
-	it('leaves unsigned pages as prerendered and pages without a slot alone', () => {
-		expect(replaced.map(([path]) => path)).toEqual(['/en/guides/calf-cramps']);
-		expect(replaced[0][1]).toBe(PAGE);
+	afterAll(() => {
+		rmSync(dir, { recursive: true, force: true });
+		return database?.close();
 	});
 
-	it('rewrites every slot of the signed guide, escaped, once per change', async () => {
+	it('fills unsigned pages with what was prerendered and leaves pages without a slot alone', () => {
+		expect(slots.slotNames()).toEqual(['calf-cramps/en']);
+		expect(filled).toEqual([['calf-cramps/en', awaiting]]);
+	});
+
+	it('fills every slot of the signed guide, escaped, once per change', async () => {
 		await signOff(database.db, expert, 'calf-cramps', 'en', findServed('calf-cramps', 'en')!.version.hash, 'checked');
-		expect(replaced).toHaveLength(2);
-		const [, html] = replaced[1];
+		expect(filled).toHaveLength(2);
 		const line = `Reviewed by Dr &#60;Vera&#62;, sports physician, on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`;
-		expect(html).toBe(PAGE.replaceAll(slot('calf-cramps/en'), `<span data-review-slot="calf-cramps/en">${line}</span>`));
-		// Nothing changed: no new body, so no new encodings or ETag.
-		await refreshSignOffs(database.db);
-		expect(replaced).toHaveLength(2);
+		expect(filled[1]).toEqual(['calf-cramps/en', line]);
+		// Nothing changed: no fill, so no new encodings or ETag.
+		await signOffs.refresh(database.db);
+		expect(filled).toHaveLength(2);
 	});
 });

@@ -1,54 +1,27 @@
 // Keeps the review line on the prerendered guide pages true. server.js serves those pages
-// from memory and hands us its page store once (the 'fitnavigator:prerendered' event); each
-// page's review slots (under the title and in "About this guide") are rewritten — its
-// encodings and ETags recomputed by the store — only when the sign-off that speaks for
-// them changes, never per request.
-import type { Lang } from '../../../core/content/schema';
+// from memory (serving/pages.js) and attaches its store to the serving link at start-up;
+// each page's review slots (ReviewLine.svelte: under the title and in "About this guide",
+// named `slug/lang`) are filled through the store — which renders the pages holding them
+// again, with new encodings and ETags — only when the sign-off that speaks for them
+// changes, never per request.
+import type { PageSlots } from '@fitnavigator/serving/link';
+import { LANGS, type Lang } from '../../../core/content/schema';
 import { reviewLine } from './line';
-import { findServed, holdingSignOff, onSignOffsChanged } from './index';
+import { findServed, holdingSignOff, type SignOffs } from './index';
 
-/** The part of server.js's page store (serving/pages.js) this module uses. */
-export type PrerenderedPages = {
-	paths(): string[];
-	body(path: string): string | undefined;
-	replaceBody(path: string, html: string): void;
-};
+const langOf = (name: string) => LANGS.find((lang) => name.endsWith(`/${lang}`));
 
-// Rendered by ReviewLine.svelte; the slot's content is the "awaiting review" fallback.
-const SLOT = /<span data-review-slot="([^"/]+)\/(en|ru)">[^<]*<\/span>/g;
-
-type Slot = { path: string; html: string; subject: string; lang: Lang; shown?: string };
-const slots: Slot[] = [];
-let store: PrerenderedPages | undefined;
-
-function rewrite(): void {
-	if (!store) return;
-	for (const slot of slots) {
-		const served = findServed(slot.subject, slot.lang);
-		if (!served) continue;
-		const line = reviewLine(slot.lang, served.updatedOn ?? '', holdingSignOff(slot.subject, slot.lang));
-		if (line === slot.shown) continue;
-		const own = `${slot.subject}/${slot.lang}`;
-		store.replaceBody(
-			slot.path,
-			slot.html.replaceAll(SLOT, (found, subject, lang) =>
-				`${subject}/${lang}` === own ? `<span data-review-slot="${own}">${line}</span>` : found
-			)
-		);
-		slot.shown = line;
+function fill(pages: PageSlots): void {
+	for (const name of pages.slotNames()) {
+		const lang: Lang | undefined = langOf(name);
+		const served = lang && findServed(name.slice(0, -lang.length - 1), lang);
+		if (!lang || !served) continue;
+		pages.fillSlot(name, reviewLine(lang, served.updatedOn ?? '', holdingSignOff(served.subject, lang)));
 	}
 }
 
-/** Takes server.js's page store; pages with review slots are rewritten now and on every change. */
-export function adoptPrerendered(pages: PrerenderedPages): void {
-	store = pages;
-	for (const path of pages.paths()) {
-		const html = pages.body(path);
-		// A guide page's slots all name that guide; any other guide's slot is left alone.
-		const [match] = html?.matchAll(SLOT) ?? [];
-		if (html && match) slots.push({ path, html, subject: match[1], lang: match[2] as Lang });
-	}
-	rewrite();
+/** Fills every review slot in `pages` now and after every change of `signOffs`; returns what stops it. */
+export function keepReviewLinesTrue(pages: PageSlots, signOffs: SignOffs): () => void {
+	fill(pages);
+	return signOffs.onChange(() => fill(pages));
 }
-
-onSignOffsChanged(rewrite);
