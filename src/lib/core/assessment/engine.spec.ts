@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../server/content-files';
 import { parseLibrary } from '../content/library';
 import { AGE_GROUPS, FACTORS, LANGS, SIGNS, SITUATIONS, URGENCY_LEVELS, type ItemKind, type Urgency } from '../content/schema';
+import { careLabel } from '../content/urgency';
 import { assess, type Assessment } from './engine';
 import { assessmentInputSchema, MAX_DURATION_MINUTES, MAX_PER_WEEK, type AssessmentInput } from './input';
 import { resultCards } from './view';
@@ -958,17 +959,19 @@ describe('what every result holds, for any input', () => {
 			if (rank(r.urgency) >= rank('urgent')) expect(cards[0].call).toBeDefined();
 		}));
 
-	it('[H-32.2] a clot risk never reassures: no "no warning signs", and the clot signs lead the safety net', () => {
+	it('[H-32.2] a clot risk never reassures: no "no warning signs", never headed "Self-care", the signs listed, and they lead the safety net', () => {
 		const risks = lib.rules.get('clot-risk')!.when.factors!;
 		holds((i, r) => {
 			if (!i.factors.some((f) => risks.includes(f))) return;
 			expect(ids(r.reasons)).not.toContain('no-warning-signs');
 			expect(r.care).not.toContain('self-care-usual');
 			if (rank(r.urgency) >= rank('urgent')) return;
-			// the clot-risk reason lists the clot signs, and the safety net starts with them
-			const phrase = lib.phrases.get('clot-signs')!.text[i.lang];
-			expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase);
-			expect(r.ifWorse[0].sign).toBe(phrase);
+			// the answer holds the clot-watch card (its signs as a list), and the safety net starts with them
+			expect(r.care).toContain('self-care-clot-watch');
+			// and the answer is never headed "Self-care" above same-day advice
+			expect(careLabel(lib.care.get(r.care[0])!)).not.toBe('self-care');
+			expect(lib.care.get('self-care-clot-watch')!.now[i.lang]).toContain(lib.phrases.get('clot-signs-list')!.text[i.lang]);
+			expect(r.ifWorse[0].sign).toBe(lib.phrases.get('clot-signs')!.text[i.lang]);
 		});
 	});
 

@@ -139,7 +139,7 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 	},
 	{
 		name: '[H-09.2] an unknown phrase id',
-		files: withFile('content/care/calf.yaml', (t) => t.replace('{{phrase:clot-signs}}', '{{phrase:clot-sings}}')),
+		files: withFile('content/care/calf.yaml', (t) => t.replace('{{phrase:clot-signs-list}}', '{{phrase:clot-sings}}')),
 		file: 'content/care/calf.yaml',
 		field: /^\[\d+\]\.when\.en$/
 	},

@@ -268,8 +268,11 @@ export const careSchema = z
 	forbids: z.array(itemKindSchema).default([]),
 	/** Why, in the reader's words: shown beside each item left out for it. */
 	forbidsReason: localized.optional(),
+	/** A self-care card that names signs to act on the same day: headed "Watch closely" (careLabel); the level, and so triage, stays. */
+	watch: z.boolean().default(false),
 	sources: z.array(idSchema).min(1)
 })
+	.refine((c) => !c.watch || c.level === 'self-care', { message: 'only a self-care card is headed "watch closely"', path: ['watch'] })
 	.refine((c) => c.level !== 'urgent' || c.call, { message: 'an urgent card needs its call sentence (with the numbers)', path: ['call'] })
 	.refine((c) => !c.forbids.length || c.forbidsReason, { message: 'a card that forbids something says why (forbidsReason)', path: ['forbidsReason'] });
 export type Care = z.infer<typeof careSchema>;
