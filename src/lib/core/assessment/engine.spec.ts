@@ -801,7 +801,8 @@ const scenarios: Scenario[] = [
 		reasons: ['kidney-disease', 'general-prevention'],
 		causes: ['electrolyte-imbalance'],
 		firstAid: OTHER_AID,
-		leftOut: ['rehydrate-when-ill', 'drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
+		// replacing salts after vomiting or diarrhoea is not for them at all: not left out, never offered
+		leftOut: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
 		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
 	},
 	{
@@ -820,7 +821,8 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['alcohol-dependence'] },
 		urgency: 'see-doctor',
 		specialist: 'gp',
-		reasons: ['alcohol-dependence'],
+		// the swimming habits no longer stand in for a plan when they never swam: general advice does
+		reasons: ['alcohol-dependence', 'general-prevention'],
 		causes: ['alcohol'],
 		firstAid: OTHER_AID,
 		leftOut: ['no-alcohol-tobacco'],
@@ -982,6 +984,34 @@ describe('what every result holds, for any input', () => {
 			for (const id of r.firstAid) expect(notFor(lib.exercises.get(id)!), id).toBe(false);
 			for (const p of r.prevention) expect(notFor(lib.measures.get(p.id)!), p.id).toBe(false);
 		}));
+
+	it('[H-51.1] a plan item answers something the reader reported, or is marked for everyone; one only for some readers waits for their answer', () =>
+		holds((i, r) => {
+			const reported = new Set<string>([i.episode.situation, ...i.factors, i.ageGroup]);
+			const answers = [lib.situations.get(i.episode.situation)!, ...i.factors.map((f) => lib.factors.get(f)!), lib.ages.get(i.ageGroup)!];
+			const named = new Set(answers.flatMap((a) => a.measures));
+			for (const p of r.prevention) {
+				const m = lib.measures.get(p.id)!;
+				expect(p.forEveryone, p.id).toBe(m.forEveryone);
+				if (m.onlyFor)
+					expect(
+						m.onlyFor.some((a) => reported.has(a)),
+						`${p.id} only for ${m.onlyFor.join(', ')}`
+					).toBe(true);
+				// against a likely cause drawn from their answers, named by an answer, or general advice
+				expect(p.forEveryone || p.causes.length > 0 || named.has(p.id), p.id).toBe(true);
+			}
+		}));
+
+	it('[H-51.2] a runner who sweats heavily is not told to replace salts after vomiting or diarrhoea; one who vomited is', () => {
+		const runner = run({ situation: 'sport', factors: ['heavy-sweating', 'intense-exercise'] });
+		expect(runner.prevention.map((p) => p.id)).not.toContain('rehydrate-when-ill');
+		expect(runner.prevention.map((p) => p.id)).toContain('isotonic-for-long-sessions');
+		expect(run({ situation: 'sport', factors: ['vomiting'] }).prevention.map((p) => p.id)).toContain('rehydrate-when-ill');
+		expect(run({ situation: 'night', factors: ['low-fluid-intake'] }).prevention.map((p) => p.id)).not.toContain(
+			'isotonic-for-long-sessions'
+		);
+	});
 
 	it('[H-36.2] an older reader is never asked to get down on the floor at night', () =>
 		holds((i, r) => {
