@@ -142,7 +142,7 @@ test.describe("the issue's reproductions, through the API", () => {
 		).json();
 		expect(body.urgency).toBe('see-doctor');
 		expect(body.prevention.map((p: { id: string }) => p.id)).not.toContain('prescribed-anticonvulsants');
-		expect(body.reasons.find((r: { id: string }) => r.id === 'clot-risk').text).toContain('Signs of a blood clot');
+		expect(body.cards.find((c: { id: string }) => c.id === 'self-care-clot-watch').now).toContain('- pain in one calf');
 		expect(body.ifWorse[0].sign).toContain('Signs of a blood clot');
 	});
 

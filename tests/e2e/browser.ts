@@ -2,15 +2,7 @@
 // shipped inside the @sparticuz/chromium package (so no download is ever needed).
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+export { CHROMIUM_FLAGS } from './chromium-flags.js';
 
 export async function chromiumPath(): Promise<string> {
 	if (process.env.CHROME_PATH) return process.env.CHROME_PATH;

@@ -79,6 +79,35 @@ test("the plan opens with the result's advice when it is more than self-care, an
 	await expect(page).toHaveURL('/en/diary');
 });
 
+for (const [lang, label, midwife] of [
+	['en', 'Watch closely', 'your midwife, GP or NHS 111'],
+	['ru', 'Будьте внимательны', 'акушеру-гинекологу в женской консультации']
+] as const)
+	test(`[H-32.4] a pregnant reader's answer and plan are headed "${label}", never self-care, with the clot signs as a list (${lang})`, async ({
+		page
+	}) => {
+		await takeCheck(page, lang, { situation: 'night', minutes: '1', perWeek: '0', factors: ['pregnancy'] });
+		const top = page.locator('.assessment .answer');
+		await expect(top.locator('.care-prefix')).toHaveText(`${label}:`);
+		await expect(top.locator('.now')).toContainText(midwife);
+		await expect(top.locator('.now li')).toHaveCount(3);
+		await page.locator('.save-plan button').click();
+		await page.locator('.save-plan a').click();
+		await expect(page.locator('.plan-advice')).toContainText(`${label}:`);
+	});
+
+test('[H-51.4] a runner who sweats heavily gets no "replace salts after vomiting or diarrhoea"; an item for what they reported is not labelled for everyone', async ({
+	page
+}) => {
+	await takeCheck(page, 'en', { situation: 'sport', minutes: '1', perWeek: '1', factors: ['heavy-sweating'] });
+	await page.locator('.save-plan button').click();
+	await page.locator('.save-plan a').click();
+	await expect(page.locator('.plan-item').first()).toBeVisible();
+	await expect(page.locator('.plan-item[data-id="rehydrate-when-ill"]')).toHaveCount(0);
+	await expect(page.locator('.plan-item[data-id="isotonic-for-long-sessions"]')).toBeVisible();
+	await expect(page.locator('.plan-item[data-id="isotonic-for-long-sessions"] .for-everyone')).toHaveCount(0);
+});
+
 test('the way back to the result works with the plan made in Russian too', async ({ page }) => {
 	const result = await makePlan(page, 'ru');
 	await page.getByRole('link', { name: 'Показать результат самопроверки, по которому составлен план' }).click();

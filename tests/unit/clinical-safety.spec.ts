@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLibrary, type Library } from '../../src/lib/core/content/library';
+import { LANGS } from '../../src/lib/core/content/lang';
 import { readContentFiles } from '../../src/lib/server/content-files';
 
 const root = process.cwd();
@@ -90,10 +91,20 @@ describe('content checks behind the hazards', () => {
 	it('[H-09.1] the clot signs, the swelling rule and "don\'t stretch or massage" are worded once and used by cards, rules and guides', () => {
 		const files = readContentFiles(root).filter((f) => !f.path.startsWith('content/phrases/'));
 		for (const id of ['clot-signs', 'swelling-rule', 'no-stretch-massage', 'lung-clot-signs']) {
-			const users = files.filter((f) => f.text.includes(`{{phrase:${id}}}`)).map((f) => f.path.split('/')[1]);
+			// the clot signs also come as a list (clot-signs-list) where they stand on their own
+			const forms = id === 'clot-signs' ? [id, `${id}-list`] : [id];
+			const users = files.filter((f) => forms.some((form) => f.text.includes(`{{phrase:${form}}}`))).map((f) => f.path.split('/')[1]);
 			expect(new Set(users), id).toContain('care');
 			expect(new Set(users), id).toContain('guides');
 		}
+		// the sentence and the list name the same signs
+		const signs = {
+			en: ['one calf', 'swelling', 'red or darker skin', 'warmth', 'between cramps', '10 minutes of stretching'],
+			ru: ['одной икре', 'отёком', 'покраснением', 'потемнением', 'горячая', 'между судорогами', '10 минут растяжки']
+		};
+		for (const form of ['clot-signs', 'clot-signs-list'])
+			for (const lang of LANGS)
+				for (const sign of signs[lang]) expect(lib.phrases.get(form)!.text[lang], `${form} (${lang})`).toContain(sign);
 		// the DVT card's first-aid sign says how long to stretch before it counts
 		expect(lib.care.get('urgent-dvt')!.sign!.en).toContain('does not ease after 10 minutes of stretching');
 	});

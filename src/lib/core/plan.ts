@@ -27,6 +27,8 @@ export type PlanAnswers = z.infer<typeof planAnswersSchema>;
 /** The result's answer (its most urgent card), so the plan never hides "see your GP" behind the exercises. */
 export const planAdviceSchema = z.strictObject({
 	level: z.enum(URGENCY_LEVELS),
+	/** The card is headed "Watch closely" (clot risk): the plan shows it too. */
+	watch: z.optional(z.boolean()),
 	title: z.string().check(z.maxLength(300))
 });
 export type PlanAdvice = z.infer<typeof planAdviceSchema>;

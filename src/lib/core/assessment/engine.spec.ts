@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../server/content-files';
 import { parseLibrary } from '../content/library';
 import { AGE_GROUPS, FACTORS, LANGS, SIGNS, SITUATIONS, URGENCY_LEVELS, type ItemKind, type Urgency } from '../content/schema';
+import { careLabel } from '../content/urgency';
 import { assess, type Assessment } from './engine';
 import { assessmentInputSchema, MAX_DURATION_MINUTES, MAX_PER_WEEK, type AssessmentInput } from './input';
 import { resultCards } from './view';
@@ -800,7 +801,8 @@ const scenarios: Scenario[] = [
 		reasons: ['kidney-disease', 'general-prevention'],
 		causes: ['electrolyte-imbalance'],
 		firstAid: OTHER_AID,
-		leftOut: ['rehydrate-when-ill', 'drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
+		// replacing salts after vomiting or diarrhoea is not for them at all: not left out, never offered
+		leftOut: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions'],
 		planLacks: ['drink-enough', 'mineral-rich-food', 'isotonic-for-long-sessions', 'rehydrate-when-ill']
 	},
 	{
@@ -819,7 +821,8 @@ const scenarios: Scenario[] = [
 		answers: { factors: ['alcohol-dependence'] },
 		urgency: 'see-doctor',
 		specialist: 'gp',
-		reasons: ['alcohol-dependence'],
+		// the swimming habits no longer stand in for a plan when they never swam: general advice does
+		reasons: ['alcohol-dependence', 'general-prevention'],
 		causes: ['alcohol'],
 		firstAid: OTHER_AID,
 		leftOut: ['no-alcohol-tobacco'],
@@ -958,17 +961,19 @@ describe('what every result holds, for any input', () => {
 			if (rank(r.urgency) >= rank('urgent')) expect(cards[0].call).toBeDefined();
 		}));
 
-	it('[H-32.2] a clot risk never reassures: no "no warning signs", and the clot signs lead the safety net', () => {
+	it('[H-32.2] a clot risk never reassures: no "no warning signs", never headed "Self-care", the signs listed, and they lead the safety net', () => {
 		const risks = lib.rules.get('clot-risk')!.when.factors!;
 		holds((i, r) => {
 			if (!i.factors.some((f) => risks.includes(f))) return;
 			expect(ids(r.reasons)).not.toContain('no-warning-signs');
 			expect(r.care).not.toContain('self-care-usual');
 			if (rank(r.urgency) >= rank('urgent')) return;
-			// the clot-risk reason lists the clot signs, and the safety net starts with them
-			const phrase = lib.phrases.get('clot-signs')!.text[i.lang];
-			expect(r.reasons.find((x) => x.id === 'clot-risk')!.text).toContain(phrase);
-			expect(r.ifWorse[0].sign).toBe(phrase);
+			// the answer holds the clot-watch card (its signs as a list), and the safety net starts with them
+			expect(r.care).toContain('self-care-clot-watch');
+			// and the answer is never headed "Self-care" above same-day advice
+			expect(careLabel(lib.care.get(r.care[0])!)).not.toBe('self-care');
+			expect(lib.care.get('self-care-clot-watch')!.now[i.lang]).toContain(lib.phrases.get('clot-signs-list')!.text[i.lang]);
+			expect(r.ifWorse[0].sign).toBe(lib.phrases.get('clot-signs')!.text[i.lang]);
 		});
 	});
 
@@ -979,6 +984,34 @@ describe('what every result holds, for any input', () => {
 			for (const id of r.firstAid) expect(notFor(lib.exercises.get(id)!), id).toBe(false);
 			for (const p of r.prevention) expect(notFor(lib.measures.get(p.id)!), p.id).toBe(false);
 		}));
+
+	it('[H-51.1] a plan item answers something the reader reported, or is marked for everyone; one only for some readers waits for their answer', () =>
+		holds((i, r) => {
+			const reported = new Set<string>([i.episode.situation, ...i.factors, i.ageGroup]);
+			const answers = [lib.situations.get(i.episode.situation)!, ...i.factors.map((f) => lib.factors.get(f)!), lib.ages.get(i.ageGroup)!];
+			const named = new Set(answers.flatMap((a) => a.measures));
+			for (const p of r.prevention) {
+				const m = lib.measures.get(p.id)!;
+				expect(p.forEveryone, p.id).toBe(m.forEveryone);
+				if (m.onlyFor)
+					expect(
+						m.onlyFor.some((a) => reported.has(a)),
+						`${p.id} only for ${m.onlyFor.join(', ')}`
+					).toBe(true);
+				// against a likely cause drawn from their answers, named by an answer, or general advice
+				expect(p.forEveryone || p.causes.length > 0 || named.has(p.id), p.id).toBe(true);
+			}
+		}));
+
+	it('[H-51.2] a runner who sweats heavily is not told to replace salts after vomiting or diarrhoea; one who vomited is', () => {
+		const runner = run({ situation: 'sport', factors: ['heavy-sweating', 'intense-exercise'] });
+		expect(runner.prevention.map((p) => p.id)).not.toContain('rehydrate-when-ill');
+		expect(runner.prevention.map((p) => p.id)).toContain('isotonic-for-long-sessions');
+		expect(run({ situation: 'sport', factors: ['vomiting'] }).prevention.map((p) => p.id)).toContain('rehydrate-when-ill');
+		expect(run({ situation: 'night', factors: ['low-fluid-intake'] }).prevention.map((p) => p.id)).not.toContain(
+			'isotonic-for-long-sessions'
+		);
+	});
 
 	it('[H-36.2] an older reader is never asked to get down on the floor at night', () =>
 		holds((i, r) => {

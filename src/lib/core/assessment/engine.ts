@@ -23,7 +23,15 @@ export type Specialist = 'phlebologist' | 'gp';
 export type Reason = { id: string; text: string; source: string | null; precaution?: string };
 export type LikelyCause = { id: string; title: string; why: string; weight: number };
 /** `causes`: which of the likely causes it works against (empty for general advice). */
-export type PreventionItem = { id: string; title: string; evidence: Measure['evidence']['level']; evidenceNote: string; causes: string[] };
+/** `forEveryone`: general advice that suits anyone; otherwise it answers something this reader reported. */
+export type PreventionItem = {
+	id: string;
+	title: string;
+	evidence: Measure['evidence']['level'];
+	evidenceNote: string;
+	causes: string[];
+	forEveryone: boolean;
+};
 /** `text` is Markdown (it may hold the emergency numbers as tel: links). */
 export type SafetyNet = { sign: string; urgency: Urgency; text: string };
 /** An exercise or measure left out because it is not for this reader, and why; `instead` took its place. */
@@ -231,6 +239,8 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 	const answers: Answer[] = [situation, ...[...new Set(input.factors)].map((id) => get(lib.factors, id)), get(lib.ages, input.ageGroup)];
 	const labelOf = (id: string) => lowerFirst((lib.signs.get(id) ?? get(lib.factors, id)).label[lang]);
 	const reader = new Set<string>([...input.factors, ...input.signs, input.ageGroup]);
+	// what the reader told us about themselves: a measure `onlyFor` some of these waits for one of them
+	const reported = new Set<string>([input.episode.situation, ...input.factors, input.ageGroup]);
 
 	const triaged = triage(lib, input);
 	const { urgency, specialist } = triaged;
@@ -262,13 +272,14 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 
 	const prevention: PreventionItem[] = [];
 	if (!emergency) {
-		const fits = (m: Measure) => !avoidFor(m.avoidWith, reader) && !forbiddenBy(m.kinds);
+		const forReader = (m: Measure) => !m.onlyFor || m.onlyFor.some((a) => reported.has(a));
+		const fits = (m: Measure) => forReader(m) && !avoidFor(m.avoidWith, reader) && !forbiddenBy(m.kinds);
 		const fitting = fittingMeasures(lib, causes, fits);
 		if (!fitting.length) notes.push(noteWith(lib, 'general-prevention'));
 		// then whatever an answer (smoking → stop smoking) or a note names directly
 		const direct = [...answers.flatMap((a) => a.measures), ...notes.flatMap((n) => n.measures)];
 		// say what was left out for this reader among the measures the plan would otherwise hold
-		const unfiltered = fittingMeasures(lib, causes, () => true);
+		const unfiltered = fittingMeasures(lib, causes, forReader);
 		for (const id of new Set([...unfiltered, ...direct])) {
 			const m = get(lib.measures, id);
 			if (m.medicine) continue;
@@ -284,7 +295,8 @@ export function assess(lib: Library, input: AssessmentInput): Assessment {
 				title: m.title[lang],
 				evidence: m.evidence.level,
 				evidenceNote: m.evidence.note[lang],
-				causes: m.causes.filter((c) => causeIds.has(c))
+				causes: m.causes.filter((c) => causeIds.has(c)),
+				forEveryone: m.forEveryone
 			});
 		}
 	}

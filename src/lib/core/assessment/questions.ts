@@ -4,24 +4,13 @@
 import { SIGN_GROUPS, type Lang } from '../content/schema';
 import { isAsked } from './engine';
 import { assessmentFromForm, DURATION_CHOICES, NOT_SURE, PER_WEEK_CHOICES } from './form';
+import { answersFrom, hrefOf, searchOf, type CheckAnswers } from './address';
 import type { CheckChoices, Choice } from './view';
+
+export { answersFrom, hrefOf, searchOf, type CheckAnswers };
 
 /** "None of these": an answer of its own, so leaving a group blank is never taken for "no". */
 export const NONE = 'none';
-
-/** The answers so far. A list question's group is answered by its ids, by `none` or by `unsure`. */
-export type CheckAnswers = {
-	situation?: string;
-	durationMinutes?: string;
-	perWeek?: string;
-	ageGroup?: string;
-	signs: string[];
-	factors: string[];
-	/** Groups (sign groups, `factors`) answered "None of these". */
-	none: string[];
-	/** Sign groups answered "Not sure": the result treats them as if the signs were there. */
-	unsure: string[];
-};
 
 type One = 'situation' | 'durationMinutes' | 'perWeek' | 'ageGroup';
 /** `showWhen`: the question applies only after one of these answers to an earlier one. */
@@ -77,29 +66,6 @@ export function oneChoices(field: One, choices: CheckChoices): string[] {
 	if (field === 'situation') return choices.situations.map((s) => s.id);
 	if (field === 'ageGroup') return choices.ages.map((a) => a.id);
 	return [...(field === 'durationMinutes' ? DURATION_CHOICES : PER_WEEK_CHOICES).map(String), NOT_SURE];
-}
-
-const LIST_KEYS = ['signs', 'factors', 'none', 'unsure'] as const;
-const ONE_KEYS = ['situation', 'durationMinutes', 'perWeek', 'ageGroup'] as const;
-
-/** Answers from the URL's query (or a posted form, which carries the same names). */
-export function answersFrom(params: { get(name: string): unknown; getAll(name: string): unknown[] }): CheckAnswers {
-	const answers: CheckAnswers = { signs: [], factors: [], none: [], unsure: [] };
-	for (const key of ONE_KEYS) {
-		const v = params.get(key);
-		if (typeof v === 'string' && v !== '') answers[key] = v;
-	}
-	for (const key of LIST_KEYS) answers[key] = [...new Set(params.getAll(key).filter((v): v is string => typeof v === 'string'))];
-	return answers;
-}
-
-/** The query string that carries the answers, in a stable order. */
-export function searchOf(answers: CheckAnswers): string {
-	const params = new URLSearchParams();
-	for (const key of ONE_KEYS) if (answers[key] !== undefined) params.set(key, answers[key]);
-	for (const key of LIST_KEYS) for (const v of answers[key]) params.append(key, v);
-	const s = params.toString();
-	return s ? `?${s}` : '';
 }
 
 export type StepError = 'choose' | 'noneAndSigns' | 'unsureAndSigns' | 'noneAndUnsure';
@@ -165,13 +131,6 @@ export function checkInput(answers: CheckAnswers, choices: CheckChoices, lang: L
 	const query = new URLSearchParams(searchOf({ ...answers, signs: [...new Set([...answers.signs, ...unsureSigns])] }));
 	return assessmentFromForm(query, lang).parsed;
 }
-
-/** A question page's address with the answers so far; `changing`: the reader came from the check page. */
-export const hrefOf = (lang: Lang, step: string, answers: CheckAnswers, changing = false) => {
-	const search = searchOf(answers);
-	const change = changing && step !== 'answers' ? `${search ? '&' : '?'}change=1` : '';
-	return `/${lang}/check/${step}${search}${change}`;
-};
 
 /** A question page posted: where to go next, or what is wrong. The same on the server (JS off) and in the page. */
 export function stepFrom(

@@ -138,8 +138,16 @@ const broken: { name: string; files: ContentFile[]; file: string; field: RegExp 
 		field: /^\[0\]\.when\.signs\[1\]$/
 	},
 	{
+		name: '[H-51.3] a note that adds a measure not marked for everyone',
+		files: withFile('content/notes/calf.yaml', (t) =>
+			t.replace('measures: [regular-stretching, bedding-and-sleep-position, mineral-rich-food]', 'measures: [regular-stretching, arch-support-insoles]')
+		),
+		file: 'content/notes/calf.yaml',
+		field: /^general-prevention\.measures\[1\]$/
+	},
+	{
 		name: '[H-09.2] an unknown phrase id',
-		files: withFile('content/care/calf.yaml', (t) => t.replace('{{phrase:clot-signs}}', '{{phrase:clot-sings}}')),
+		files: withFile('content/care/calf.yaml', (t) => t.replace('{{phrase:clot-signs-list}}', '{{phrase:clot-sings}}')),
 		file: 'content/care/calf.yaml',
 		field: /^\[\d+\]\.when\.en$/
 	},

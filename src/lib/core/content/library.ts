@@ -302,6 +302,9 @@ function checkAssessment(lib: Library, need: Need, fileOf: (list: ListName, id: 
 		need(fileOf('notes', id), `${id}.measures`, 'measures', note.measures);
 		note.measures.forEach((m, i) => {
 			if (medicine(m)) errors.push({ file: fileOf('notes', id), field: `${id}.measures[${i}]`, message: `"${m}" is a medicine and can never be a plan item` });
+			// a note adds a measure with no answer behind it, so the measure must suit anyone
+			else if (lib.measures.has(m) && !lib.measures.get(m)!.forEveryone)
+				errors.push({ file: fileOf('notes', id), field: `${id}.measures[${i}]`, message: `"${m}" is not marked forEveryone, so a note can't add it to every plan` });
 		});
 		if (note.care) need(fileOf('notes', id), `${id}.care`, 'care', [note.care]);
 	}

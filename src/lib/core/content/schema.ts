@@ -225,7 +225,8 @@ export const exerciseSchema = z
 	});
 export type Exercise = z.infer<typeof exerciseSchema>;
 
-export const measureSchema = z.strictObject({
+export const measureSchema = z
+	.strictObject({
 	id: idSchema,
 	title: localized,
 	body: localized,
@@ -237,8 +238,13 @@ export const measureSchema = z.strictObject({
 	/** What it is (required, may be empty): a card that forbids one of these kinds keeps it out of the plan. */
 	kinds: z.array(itemKindSchema),
 	avoidWith: z.array(avoidWithSchema).default([]),
+	/** Offered only to a reader who reported one of these (vomiting or diarrhoea → replace salts), even when a likely cause fits. */
+	onlyFor: z.array(z.enum([...SITUATIONS, ...FACTORS, ...AGE_GROUPS] as [string, ...string[]])).min(1).optional(),
+	/** General advice that suits anyone: the plan says "for everyone", and only such a measure may come from a note, with no answer behind it. */
+	forEveryone: z.boolean().default(false),
 	sources: z.array(idSchema).min(1)
-});
+})
+	.refine((m) => !(m.forEveryone && m.onlyFor), { message: 'a measure is for everyone or only for some readers, not both', path: ['onlyFor'] });
 export type Measure = z.infer<typeof measureSchema>;
 
 /** A sign and what to do about it, shown as an urgency card. */
@@ -268,8 +274,11 @@ export const careSchema = z
 	forbids: z.array(itemKindSchema).default([]),
 	/** Why, in the reader's words: shown beside each item left out for it. */
 	forbidsReason: localized.optional(),
+	/** A self-care card that names signs to act on the same day: headed "Watch closely" (careLabel); the level, and so triage, stays. */
+	watch: z.boolean().default(false),
 	sources: z.array(idSchema).min(1)
 })
+	.refine((c) => !c.watch || c.level === 'self-care', { message: 'only a self-care card is headed "watch closely"', path: ['watch'] })
 	.refine((c) => c.level !== 'urgent' || c.call, { message: 'an urgent card needs its call sentence (with the numbers)', path: ['call'] })
 	.refine((c) => !c.forbids.length || c.forbidsReason, { message: 'a card that forbids something says why (forbidsReason)', path: ['forbidsReason'] });
 export type Care = z.infer<typeof careSchema>;

@@ -42,6 +42,8 @@ export type MeasureView = {
 	body: string;
 	evidence: { level: Measure['evidence']['level']; note: string };
 	causes: string[];
+	/** General advice that suits anyone (the plan says so). */
+	forEveryone: boolean;
 	sources: string[];
 };
 export type SectionView = {
@@ -91,7 +93,8 @@ export function careView(c: Care, lang: Lang, render: Render): CareView {
 		action: render(pick(c.action, lang)),
 		now: render(pick(c.now, lang)),
 		call: c.call ? render(pick(c.call, lang)) : c.level === 'emergency' ? render(pick(c.now, lang)) : undefined,
-		doctorFirst: c.doctorFirst
+		doctorFirst: c.doctorFirst,
+		watch: c.watch
 	};
 }
 
@@ -126,6 +129,7 @@ export function measureView(m: Measure, lang: Lang, render: Render): MeasureView
 		body: render(pick(m.body, lang)),
 		evidence: { level: m.evidence.level, note: render(pick(m.evidence.note, lang)) },
 		causes: m.causes,
+		forEveryone: m.forEveryone,
 		sources: m.sources
 	};
 }
