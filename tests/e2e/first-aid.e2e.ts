@@ -333,6 +333,37 @@ test('the end of a session hands the episode to the diary', async ({ page }) => 
 	expect(episodes).toEqual([expect.objectContaining({ situation: 'bed', outcome: 'gone', helped: true, durationSeconds: 30 })]);
 });
 
+test('keeping an episode sets unreadable stored records aside, and an unreadable setting too: nothing stored is lost', async ({ page }) => {
+	const good = { startedAt: '2026-11-20T02:00:00.000Z', durationSeconds: 40, situation: 'floor', outcome: 'gone', helped: true };
+	await page.addInitScript((good) => {
+		if (sessionStorage.getItem('seeded')) return;
+		sessionStorage.setItem('seeded', '1');
+		localStorage.setItem('fitnavigator.first-aid.episodes.v1', JSON.stringify([good, { startedAt: 'last night' }]));
+		localStorage.setItem('fitnavigator.first-aid.episodes.unreadable', '{"not":"a list"}');
+		localStorage.setItem('fitnavigator.first-aid.theme', 'sepia');
+	}, good);
+	await stopTheClock(page);
+	await page.goto('/en/first-aid');
+	await startInBed(page, 'en');
+	await page.clock.runFor(30_000);
+	await page.getByRole('button', { name: "It's gone" }).click();
+	await page.getByRole('button', { name: 'Keep this episode for my cramp diary' }).click();
+	await expect(page.getByText('Saved on this device.')).toBeVisible();
+	const stored = await page.evaluate(() =>
+		[
+			'fitnavigator.first-aid.episodes.v1',
+			'fitnavigator.first-aid.episodes.unreadable',
+			'fitnavigator.first-aid.settings.unreadable',
+			'fitnavigator.first-aid.theme'
+		].map((k) => localStorage.getItem(k))
+	);
+	expect(JSON.parse(stored[0]!)).toEqual([good, expect.objectContaining({ situation: 'bed', outcome: 'gone', durationSeconds: 30 })]);
+	expect(JSON.parse(stored[1]!)).toEqual(['{"not":"a list"}', { startedAt: 'last night' }]);
+	expect(JSON.parse(stored[2]!)).toEqual([{ key: 'fitnavigator.first-aid.theme', value: 'sepia' }]);
+	// read as "follow the system", so the default is stored: the key is gone, its value kept aside
+	expect(stored[3]).toBeNull();
+});
+
 test('foot circles count 15 clockwise, then 15 counter-clockwise, aloud', async ({ page }) => {
 	await recordSpeech(page);
 	await stopTheClock(page);
