@@ -115,6 +115,8 @@ const LEVEL_RANK = { emergency: 0, urgent: 1, 'see-doctor': 2, 'self-care': 3 } 
 // Structure, not wording: the triage content adds and rewords cards with signs.
 test('[H-21.1] each urgent sign, most urgent first, leads to its card instead of exercises', async ({ page }) => {
 	await page.goto('/en/first-aid');
+	// the emergency signs are folded into one line: open it, and it stays open on the way back
+	await page.locator('.fa-emergencies summary').click();
 	const choices = page.locator('.fa-choices .fa-choice');
 	const levels = (await choices.evaluateAll((els) =>
 		els.map((e) => /fa-sign-([a-z-]+)/.exec(e.className)?.[1])
@@ -151,6 +153,7 @@ for (const javaScriptEnabled of [true, false]) {
 			if (javaScriptEnabled) {
 				// On the emergency card's own screen the card's numbers are the one-tap links, each once:
 				// the sign list's call box is not repeated there.
+				await page.locator('.fa-emergencies summary').click();
 				await emergency.first().locator('.fa-choice').click();
 				const onScreen = page.locator('.fa-flow a[href^="tel:"]');
 				expect(await onScreen.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
@@ -330,6 +333,37 @@ test('the end of a session hands the episode to the diary', async ({ page }) => 
 	expect(episodes).toEqual([expect.objectContaining({ situation: 'bed', outcome: 'gone', helped: true, durationSeconds: 30 })]);
 });
 
+test('keeping an episode sets unreadable stored records aside, and an unreadable setting too: nothing stored is lost', async ({ page }) => {
+	const good = { startedAt: '2026-11-20T02:00:00.000Z', durationSeconds: 40, situation: 'floor', outcome: 'gone', helped: true };
+	await page.addInitScript((good) => {
+		if (sessionStorage.getItem('seeded')) return;
+		sessionStorage.setItem('seeded', '1');
+		localStorage.setItem('fitnavigator.first-aid.episodes.v1', JSON.stringify([good, { startedAt: 'last night' }]));
+		localStorage.setItem('fitnavigator.first-aid.episodes.unreadable', '{"not":"a list"}');
+		localStorage.setItem('fitnavigator.first-aid.theme', 'sepia');
+	}, good);
+	await stopTheClock(page);
+	await page.goto('/en/first-aid');
+	await startInBed(page, 'en');
+	await page.clock.runFor(30_000);
+	await page.getByRole('button', { name: "It's gone" }).click();
+	await page.getByRole('button', { name: 'Keep this episode for my cramp diary' }).click();
+	await expect(page.getByText('Saved on this device.')).toBeVisible();
+	const stored = await page.evaluate(() =>
+		[
+			'fitnavigator.first-aid.episodes.v1',
+			'fitnavigator.first-aid.episodes.unreadable',
+			'fitnavigator.first-aid.settings.unreadable',
+			'fitnavigator.first-aid.theme'
+		].map((k) => localStorage.getItem(k))
+	);
+	expect(JSON.parse(stored[0]!)).toEqual([good, expect.objectContaining({ situation: 'bed', outcome: 'gone', durationSeconds: 30 })]);
+	expect(JSON.parse(stored[1]!)).toEqual(['{"not":"a list"}', { startedAt: 'last night' }]);
+	expect(JSON.parse(stored[2]!)).toEqual([{ key: 'fitnavigator.first-aid.theme', value: 'sepia' }]);
+	// read as "follow the system", so the default is stored: the key is gone, its value kept aside
+	expect(stored[3]).toBeNull();
+});
+
 test('foot circles count 15 clockwise, then 15 counter-clockwise, aloud', async ({ page }) => {
 	await recordSpeech(page);
 	await stopTheClock(page);
@@ -423,6 +457,8 @@ for (const colorScheme of ['light', 'dark'] as const)
 			await page.emulateMedia({ colorScheme });
 			await page.goto(`/${lang}/first-aid`);
 			await expectNoSeriousViolations(page, 'check');
+			await page.locator('.fa-emergencies summary').click();
+			await expectNoSeriousViolations(page, 'emergency signs open');
 			await page.locator('.fa-choice').first().click();
 			await expectNoSeriousViolations(page, 'emergency card');
 			await page.goto(`/${lang}/first-aid`);
@@ -444,41 +480,56 @@ test('the manual dark screen has no serious or critical axe violations', async (
 	await expectNoSeriousViolations(page, 'en manual dark');
 });
 
-// Issue 19 item 8: on a 390 × 844 phone the first screen holds every sign (one line each),
-// the call line, the optional line about the reader and Start.
-// Start was on the first screen with four signs; issue 17's seven more urgent signs now come first,
-// one line each, and Start follows them (open in issue 19: fold them without hiding one).
-test('on a 390 × 844 phone every sign is one line, most urgent first, and Start follows them', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-	const page = await context.newPage();
-	for (const lang of ['en', 'ru'] as const) {
-		await page.goto(`/${lang}/first-aid`);
-		await expect(page.locator('.fa-about')).toBeVisible();
-		const signs = page.locator('.fa-signs .fa-choice');
-		await expect(signs).toHaveCount(11);
-		const lineHeight = await signs.first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
-		for (const sign of await signs.all()) {
-			const { clientHeight, scrollHeight } = await sign.evaluate((e) => ({ clientHeight: e.clientHeight, scrollHeight: e.scrollHeight }));
-			// one line of text inside its padding: no wrapping
-			expect(scrollHeight).toBeLessThan(2 * lineHeight + 24);
-			expect(clientHeight).toBeLessThan(2 * lineHeight + 24);
+// Issue 19 item 8: on a 390 × 844 phone the first screen holds the emergency signs folded into
+// one line with the call line beneath it (calling needs no tap to open), every other sign one line
+// each, the optional line about the reader and Start.
+test('[H-21.4] on a 390 × 844 phone the emergency signs fold above the call line, every other sign is one line, and Start is on the first screen', async ({
+	browser
+}) => {
+	for (const javaScriptEnabled of [true, false]) {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+		const page = await context.newPage();
+		for (const lang of ['en', 'ru'] as const) {
+			const where = `${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+			await page.goto(`/${lang}/first-aid`);
+			const fold = page.locator('.fa-emergencies');
+			const signs = page.locator('.fa-signs .fa-choice');
+			// every emergency sign is in the fold, and only they are
+			const total = await page.locator('.fa-signs .fa-sign-emergency').count();
+			expect(total, where).toBeGreaterThan(0);
+			await expect(fold.locator('.fa-choice:not(.fa-sign-emergency)'), where).toHaveCount(0);
+			await expect(fold.locator('.fa-sign-emergency'), where).toHaveCount(total);
+			await expect(fold.locator('summary'), where).toContainText(String(total));
+			// Start's box is inside the first screen, and so are the fold, the call and each sign outside it
+			const start = javaScriptEnabled
+				? page.getByRole('button', { name: TEXT[lang].none })
+				: page.getByRole('link', { name: TEXT[lang].none });
+			const box = (await start.boundingBox())!;
+			expect(box.y, where).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, where).toBeLessThanOrEqual(390);
+			expect(box.y + box.height, where).toBeLessThanOrEqual(844);
+			await expect(fold.locator('summary'), where).toBeInViewport({ ratio: 1 });
+			await expect(page.locator('.fa-flow > section > .fa-call a[href^="tel:"]').first(), where).toBeInViewport({ ratio: 1 });
+			const outside = page.locator('.fa-flow > section > .fa-signs .fa-choice');
+			expect(await outside.count(), where).toBeGreaterThan(0);
+			for (const sign of await outside.all()) await expect(sign, where).toBeInViewport({ ratio: 1 });
+			// order: the fold, the call line beneath it, the other signs, then Start
+			const order = await page
+				.locator('.fa-emergencies, .fa-flow > section > .fa-call, .fa-flow > section > .fa-signs, .fa-go')
+				.evaluateAll((els) => els.map((e) => /fa-(emergencies|call|signs|go)\b/.exec(e.className)?.[0]));
+			expect(order, where).toEqual(['fa-emergencies', 'fa-call', 'fa-signs', 'fa-go']);
+			// opened, every sign is one line of text inside its padding
+			await fold.locator('summary').click();
+			const lineHeight = await signs.first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+			for (const sign of await signs.all()) {
+				await expect(sign, where).toBeVisible();
+				const { clientHeight, scrollHeight } = await sign.evaluate((e) => ({ clientHeight: e.clientHeight, scrollHeight: e.scrollHeight }));
+				expect(scrollHeight, where).toBeLessThan(2 * lineHeight + 24);
+				expect(clientHeight, where).toBeLessThan(2 * lineHeight + 24);
+			}
 		}
-		// the emergency signs and the first urgent ones are on the first screen
-		await expect(signs.first()).toBeInViewport({ ratio: 1 });
-		await expect(signs.nth(8)).toBeInViewport({ ratio: 1 });
-		// Start comes after every sign and the call line
-		const after = async (a: string, b: string) =>
-			expect(
-				await page
-					.locator(a)
-					.first()
-					.evaluate((e, sel) => e.compareDocumentPosition(document.querySelector(sel)!) & Node.DOCUMENT_POSITION_FOLLOWING, b)
-			).toBeTruthy();
-		await after('.fa-signs', '.fa-flow > section > .fa-call');
-		await after('.fa-flow > section > .fa-call', '.fa-go');
-		await expect(page.getByRole('button', { name: TEXT[lang].none })).toBeVisible();
+		await context.close();
 	}
-	await context.close();
 });
 
 test('the running timer has a one-tap call line with the emergency numbers', async ({ browser }) => {

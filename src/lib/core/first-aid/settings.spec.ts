@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readSettings, settingEntries, SETTING_KEYS, type Settings } from './settings';
+import { readSettings, settingEntries, SETTING_KEYS, unreadableSettings, type Settings } from './settings';
 
 const defaults: Settings = { muted: false, vibration: true, theme: 'auto' };
 const from = (stored: Record<string, string>) => readSettings((key) => stored[key] ?? null);
@@ -26,4 +27,23 @@ describe('settingEntries', () => {
 		});
 	}
 	it('stores nothing for the defaults', () => expect(settingEntries(defaults).every(([, v]) => v === null)).toBe(true));
+});
+
+describe('unreadableSettings', () => {
+	const words = fc.constantFrom('off', 'dark', 'light', 'auto', '', 'on', 'Dark');
+	const stored = fc.dictionary(fc.constantFrom(...Object.values(SETTING_KEYS)), fc.oneof(words, fc.string()));
+	it('every stored value is either written back as it was or set aside: none is lost', () =>
+		fc.assert(
+			fc.property(stored, (values) => {
+				const get = (key: string) => values[key] ?? null;
+				const aside = new Map(unreadableSettings(get).map((r) => [r.key, r.value]));
+				const written = new Map(settingEntries(readSettings(get)));
+				for (const [key, value] of Object.entries(values)) {
+					// exactly one of the two keeps it
+					expect(aside.get(key) === value, key).not.toBe(written.get(key) === value);
+				}
+				for (const key of aside.keys()) expect(Object.hasOwn(values, key)).toBe(true);
+			})
+		));
+	it('sets nothing aside when nothing is stored', () => expect(unreadableSettings(() => null)).toEqual([]));
 });

@@ -1,6 +1,7 @@
 // The reader's first-aid settings, remembered on the device between cramps. Each is one
-// localStorage key holding a literal word, so reading needs no parser (and the page no
-// schema library): anything but the exact word means the default.
+// localStorage key holding a literal word, so reading needs no parser (and the first screen
+// no schema library, 15 KB gzip of it): the words below are the schema, anything else means
+// the default and is set aside (src/lib/browser/first-aid-settings.ts), never overwritten.
 
 export type Settings = {
 	muted: boolean;
@@ -15,6 +16,16 @@ export const SETTING_KEYS = {
 	theme: 'fitnavigator.first-aid.theme'
 } as const;
 
+/** Where settings that are not one of their words are kept, as `{ key, value }` records. */
+export const UNREADABLE_SETTINGS_KEY = 'fitnavigator.first-aid.settings.unreadable';
+
+/** The only words each key may hold; no key stored means the default. */
+const WORDS: Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], readonly string[]> = {
+	[SETTING_KEYS.muted]: ['off'],
+	[SETTING_KEYS.vibration]: ['off'],
+	[SETTING_KEYS.theme]: ['dark', 'light']
+};
+
 export function readSettings(get: (key: string) => string | null): Settings {
 	const theme = get(SETTING_KEYS.theme);
 	return {
@@ -23,6 +34,13 @@ export function readSettings(get: (key: string) => string | null): Settings {
 		theme: theme === 'dark' || theme === 'light' ? theme : 'auto'
 	};
 }
+
+/** The stored settings that are none of their key's words: read as the default, kept aside before a write. */
+export const unreadableSettings = (get: (key: string) => string | null): { key: string; value: string }[] =>
+	Object.entries(WORDS).flatMap(([key, words]) => {
+		const value = get(key);
+		return value !== null && !words.includes(value) ? [{ key, value }] : [];
+	});
 
 /** What to store for `settings`: a value to set, or null to remove the key (the default). */
 export function settingEntries(s: Settings): [key: string, value: string | null][] {
