@@ -62,7 +62,7 @@ export function parseCsv(text: string, pause?: (read: number, total: number) => 
 		Papa.parse<string[]>(input, {
 			skipEmptyLines: false,
 			chunkSize: CHUNK_CHARS,
-			chunk(results, parser) {
+			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
 				// a chunk counts its rows from 0: errors are moved to the row's place in the whole file
 				for (const e of results.errors) errors.push(e.row === undefined ? e : { ...e, row: e.row + data.length });
 				for (const row of results.data) data.push(row.map(restoreCell));
