@@ -263,6 +263,37 @@ test('CSV and FHIR downloads, and a backup restored in a fresh browser', async (
 	await fresh.close();
 });
 
+test('a FHIR file goes back in exactly as exported, and a broken entry is named by entry and field in Russian', async ({
+	page,
+	browser
+}) => {
+	await open(page, 'ru');
+	await log(page, daysAgo(2, '01:15'), 20, { signs: ['numbness'], factors: ['alcohol'] });
+	await log(page, daysAgo(1, '23:40'), 3);
+	const fhir = await downloaded(page, 'Скачать для медицинской системы (FHIR R4)');
+	const csv = await downloaded(page, 'Скачать таблицу (CSV)');
+
+	const fresh = await browser.newPage();
+	await open(fresh, 'ru');
+	const broken = JSON.parse(fhir.text);
+	broken.entry[2].resource.component.find((c: { valueInteger?: number }) => c.valueInteger !== undefined).valueInteger = 11;
+	await fresh
+		.locator('#fhir-file')
+		.setInputFiles({ name: 'diary.fhir.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(broken)) });
+	const alert = fresh.locator('.files [role="alert"]');
+	await expect(alert).toContainText(`Ничего не загружено. Запись 3 (${broken.entry[2].resource.id}), поле «intensity»`);
+	await expect(alert).toBeFocused();
+	await expect(fresh.locator('li.episode')).toHaveCount(0);
+	await fresh
+		.locator('#fhir-file')
+		.setInputFiles({ name: 'diary.fhir.json', mimeType: 'application/fhir+json', buffer: Buffer.from(fhir.text) });
+	await expect(fresh.locator('.files .notice')).toContainText('Из файла FHIR загружено: 2 записи.');
+	await expect(fresh.locator('li.episode')).toHaveCount(2);
+	// every field as logged: the CSV of the imported diary is the CSV of the original
+	expect((await downloaded(fresh, 'Скачать таблицу (CSV)')).text).toBe(csv.text);
+	await fresh.close();
+});
+
 test('an unreadable record is kept aside, shown and downloadable, never dropped', async ({ page }) => {
 	await open(page);
 	await log(page, daysAgo(1), 4);
@@ -624,8 +655,12 @@ test('50,000 entries: the import shows progress and the page keeps painting, the
 	await page.addInitScript(() => {
 		const w = window as unknown as { longest: number };
 		w.longest = 0;
+		// from the file's change event on: the task that hands the 10 MB file to the page is
+		// Playwright's (2–3.4 s under load), not the app's
+		let from = 0;
+		addEventListener('change', () => ((from = performance.now()), (w.longest = 0)), true);
 		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+			for (const e of list.getEntries()) if (e.startTime >= from) w.longest = Math.max(w.longest, e.duration);
 		}).observe({ type: 'longtask', buffered: true });
 	});
 	await open(page);
@@ -646,9 +681,11 @@ test('50,000 entries: the import shows progress and the page keeps painting, the
 	console.log(
 		`50,000 entries: import ${importSeconds.toFixed(1)} s (longest task ${Math.round(importLongest)} ms), open ${openSeconds.toFixed(1)} s (longest task ${Math.round(openLongest)} ms)`
 	);
-	// it froze for 54 s on import and 72 s on opening before; on the shared 2-core machine the
-	// longest single task measured 1.3–2.0 s (papaparse reading the whole file at once) and
-	// 0.45–0.65 s (reading the store)
+	// it froze for 54 s on import and 72 s on opening before. Papaparse reading the whole file at
+	// once then held the page for 1.7 s and reading the store back for 1.2 s; read in chunks and
+	// batches, no task while reading, checking or saving passed 0.37 s on the shared machine. The
+	// longest left is the one update that shows the 50,000 entries after the import: 0.2 s alone,
+	// 2.2–3.9 s (wall clock) at load average 24–31
 	expect(importLongest).toBeLessThan(3000);
 	expect(openLongest).toBeLessThan(1500);
 });

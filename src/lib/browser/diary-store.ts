@@ -6,10 +6,12 @@
 // are placed, and whatever is still open when the page is hidden is committed then.
 // Other tabs hear of each committed change (BroadcastChannel) and read the diary again.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { z } from 'zod/mini';
 import type { StoredRecord } from '../core/diary/backup';
 import type { Episode } from '../core/diary/episode';
 import { episodeSchema } from '../core/diary/episode-schema';
 import { readRecord, type Damaged } from '../core/diary/records';
+import { REMINDER_TIME } from '../core/diary/reminder';
 
 const EPISODES = 'episodes';
 const META = 'meta';
@@ -20,8 +22,12 @@ const REMINDER = 'reminder';
 const CHANNEL = 'fitnavigator-diary';
 /** Puts placed per turn of the event loop in a long import, so the page keeps painting. */
 const CHUNK = 500;
-/** Records checked per turn of the event loop when the diary opens. */
+/** Records read and checked per request when the diary opens. */
 const CHUNK_CHECK = 2000;
+
+/** The meta records, checked on the way out like the entries: first aid's starts, and the reminder's time. */
+const importedSchema = z.array(episodeSchema.shape.firstAidStartedAt.def.innerType);
+const reminderSchema = z.string().check(z.regex(REMINDER_TIME));
 
 let opened: Promise<IDBPDatabase> | undefined;
 const db = () =>
@@ -80,24 +86,32 @@ export function onOtherTabChange(listener: () => void): () => void {
 
 export type Diary = { episodes: Episode[]; damaged: Damaged[]; firstAidImported: string[] };
 
+/**
+ * Every entry that can be read, every record that cannot (with why), and first aid's starts
+ * already taken in. The records are read a batch per request of one transaction, and each
+ * batch is checked as it arrives, so tens of thousands never hold the page in one long task.
+ */
 export async function loadDiary(): Promise<Diary> {
-	const d = await db();
-	const tx = d.transaction([EPISODES, META]);
-	const [keys, values, imported] = await Promise.all([
-		tx.objectStore(EPISODES).getAllKeys(),
-		tx.objectStore(EPISODES).getAll(),
-		tx.objectStore(META).get(IMPORTED)
-	]);
+	const tx = (await db()).transaction([EPISODES, META]);
+	const store = tx.objectStore(EPISODES);
 	const episodes: Episode[] = [];
 	const damaged: Damaged[] = [];
-	for (let i = 0; i < values.length; i++) {
-		// tens of thousands of records are checked a chunk at a time, so the page keeps painting
-		if (i > 0 && i % CHUNK_CHECK === 0) await new Promise((resolve) => setTimeout(resolve));
-		const read = readRecord(values[i]);
-		if (read.ok) episodes.push(read.episode);
-		else damaged.push({ key: String(keys[i]), record: values[i], problem: read.problem });
+	let after: IDBKeyRange | undefined;
+	for (;;) {
+		const [keys, values] = await Promise.all([store.getAllKeys(after, CHUNK_CHECK), store.getAll(after, CHUNK_CHECK)]);
+		values.forEach((value, i) => {
+			const read = readRecord(value);
+			if (read.ok) episodes.push(read.episode);
+			else damaged.push({ key: String(keys[i]), record: value, problem: read.problem });
+		});
+		if (keys.length < CHUNK_CHECK) break;
+		after = IDBKeyRange.lowerBound(keys.at(-1), true);
 	}
-	return { episodes, damaged, firstAidImported: Array.isArray(imported) ? imported : [] };
+	const stored: unknown = await tx.objectStore(META).get(IMPORTED);
+	const imported = importedSchema.safeParse(stored ?? []);
+	// an unreadable list is shown like an entry; the entries' own first-aid starts still keep each session in once
+	if (!imported.success) damaged.push({ key: `${META}:${IMPORTED}`, record: stored, problem: imported.error.issues[0].message });
+	return { episodes, damaged, firstAidImported: imported.success ? imported.data : [] };
 }
 
 /**
@@ -170,8 +184,8 @@ export async function withFirstAidLock<T>(work: () => Promise<T>): Promise<T> {
 
 /** The evening notification time ("21:30"), or undefined when it is off. */
 export async function loadReminder(): Promise<string | undefined> {
-	const time = await (await db()).get(META, REMINDER);
-	return typeof time === 'string' ? time : undefined;
+	const time = reminderSchema.safeParse(await (await db()).get(META, REMINDER));
+	return time.success ? time.data : undefined;
 }
 
 export async function saveReminder(time: string | undefined): Promise<void> {

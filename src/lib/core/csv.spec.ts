@@ -65,12 +65,12 @@ describe('csvLines', () => {
 });
 
 describe('parseCsv', () => {
-	it('reads what csvLines wrote, after a BOM, with every cell as it was', () => {
+	it('reads what csvLines wrote, after a BOM, with every cell as it was', async () => {
 		const rows = [
 			['note', 'n'],
 			['=1+1;@x', '-3'],
 			["''=y", '']
 		];
-		expect(parseCsv(`${CSV_BOM}${csvLines(rows)}`).data.slice(0, 3)).toEqual(rows);
+		expect((await parseCsv(`${CSV_BOM}${csvLines(rows)}`)).data.slice(0, 3)).toEqual(rows);
 	});
 });

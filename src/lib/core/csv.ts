@@ -42,8 +42,37 @@ export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
 	return `${Papa.unparse(data, { quotes: true, newline: '\r\n', header: false, escapeFormulae: false })}\r\n`;
 }
 
-/** A CSV file this writer wrote (or a spreadsheet saved) as rows of text; a BOM is skipped. */
-export function parseCsv(text: string): Papa.ParseResult<string[]> {
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-	return { ...parsed, data: parsed.data.map((row) => row.map(restoreCell)) };
+/** Rows as text, and what papaparse found wrong (`row` counts from the file's first row, 0). */
+export type CsvRows = { data: string[][]; errors: Papa.ParseError[] };
+
+/** Characters read per chunk: a few hundred rows, so no chunk keeps a page busy for long. */
+const CHUNK_CHARS = 128 * 1024;
+
+/**
+ * A CSV file this writer wrote (or a spreadsheet saved) as rows of text; a BOM is skipped.
+ * The text is read a chunk at a time and `pause` is awaited between chunks with how much is
+ * read, so a file of tens of thousands of rows leaves the page free to paint and answer.
+ */
+export function parseCsv(text: string, pause?: (read: number, total: number) => Promise<void>): Promise<CsvRows> {
+	const input = text.replace(/^\uFEFF/, '');
+	const data: string[][] = [];
+	const errors: Papa.ParseError[] = [];
+	let read = 0;
+	return new Promise((resolve, reject) => {
+		Papa.parse<string[]>(input, {
+			skipEmptyLines: false,
+			chunkSize: CHUNK_CHARS,
+			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+				// a chunk counts its rows from 0: errors are moved to the row's place in the whole file
+				for (const e of results.errors) errors.push(e.row === undefined ? e : { ...e, row: e.row + data.length });
+				for (const row of results.data) data.push(row.map(restoreCell));
+				read = Math.min(input.length, read + CHUNK_CHARS);
+				if (!pause) return;
+				parser.pause();
+				pause(read, input.length).then(() => parser.resume(), reject);
+			},
+			complete: () => resolve({ data, errors }),
+			error: reject
+		});
+	});
 }

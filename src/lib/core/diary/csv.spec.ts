@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, decodeUtf8, decodeWindows1251, fromCsv, toCsv } from './csv';
+import { CSV_COLUMNS, decodeUtf8, decodeWindows1251, fromCsv, toCsv, type CsvProgress } from './csv';
 import { byTime } from './episode';
 import { arbitraryDiary } from './episode-arbitrary';
 import { episodeSchema } from './episode-schema';
@@ -82,12 +82,28 @@ describe('CSV', () => {
 		expect(await fromCsv(text)).toEqual({ ok: false, line, problem });
 	});
 
-	it('pauses every chunk of rows on a long file, with the count checked', async () => {
+	it('pauses between chunks of text and every chunk of rows on a long file, with how far it is', async () => {
 		const many = Array.from({ length: 4500 }, (_, i) => episode({ time: `0${i % 10}:00` }));
-		const seen: number[] = [];
-		const back = await fromCsv(toCsv(many), async (checked) => void seen.push(checked));
+		const text = toCsv(many);
+		const seen: CsvProgress[] = [];
+		const back = await fromCsv(text, async (p) => void seen.push(p));
 		expect(back.ok && back.episodes).toHaveLength(4500);
-		expect(seen).toEqual([2000, 4000]);
+		const reading = seen.filter((p) => p.step === 'reading');
+		expect(reading.length).toBeGreaterThan(3);
+		expect(reading.at(-1)).toEqual({ step: 'reading', done: text.length, total: text.length });
+		expect(seen.filter((p) => p.step === 'checking').map((p) => p.done)).toEqual([2000, 4000]);
+	});
+
+	it('a problem deep in a long file is named by its line, across the chunks the text is read in', async () => {
+		const many = Array.from({ length: 3000 }, (_, i) => episode({ note: i % 7 ? '' : 'two\nlines' }));
+		const rows = toCsv(many).split('\r\n');
+		const broken = [...rows.slice(0, 2501), rows[2501].replace('"left"', '"middle"'), ...rows.slice(2502)].join('\r\n');
+		const line = broken.slice(0, broken.indexOf('"middle"')).split(/\r\n|\n/).length;
+		expect(line).toBeGreaterThan(2501);
+		const pauses = async () => {};
+		expect(await fromCsv(broken, pauses)).toEqual({ ok: false, line, problem: { kind: 'value', field: 'leg', value: 'middle' } });
+		const unclosed = [...rows.slice(0, 2801), `"${rows[2801]}`, ...rows.slice(2802)].join('\r\n');
+		expect(await fromCsv(unclosed, pauses)).toMatchObject({ ok: false, problem: { kind: 'quotes' } });
 	});
 });
 

