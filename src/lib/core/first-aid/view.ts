@@ -6,7 +6,8 @@
 import { fitExercises } from '../assessment/engine';
 import { mainGuide, type Library } from '../content/library';
 import { URGENCY_LEVELS, type Lang } from '../content/schema';
-import { careView, exerciseView, get, type CareView, type ExerciseView } from '../content/view';
+import { get } from '../content/id';
+import { careView, exerciseView, type CareView, type ExerciseView } from '../content/view';
 import { fitKey } from './fit-key';
 
 export type SignCheck = { sign: string; card: CareView };
