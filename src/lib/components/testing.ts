@@ -36,11 +36,11 @@ export const escaped = (text: string): string => text.replace(/&/g, '&amp;').rep
 export const hasClass = (html: string, name: string): boolean => new RegExp(`class="(?:[^"]* )?${name}[ "]`).test(html);
 
 /** One example, its props checked against the component's own. */
-const example = <C extends Component<never>>(component: C, name: string, lang: Lang, props: ComponentProps<C>): Example => ({
+const example = <P extends Record<string, unknown>>(component: Component<P>, name: string, lang: Lang, props: P): Example => ({
 	name,
 	lang,
-	component: component as Component<never>,
-	props: props as Record<string, unknown>
+	component: component as Example['component'],
+	props
 });
 
 // What the server does at start, so that t() and the components can speak both languages.
