@@ -19,7 +19,8 @@ import {
 import { sourceView, type SourceView } from '../content/source';
 import type { AgeGroup, AssessmentInput } from './input';
 
-export type Specialist = 'phlebologist' | 'gp';
+/** Whom a card sends the reader to, as the card's content names them. */
+export type Specialist = NonNullable<Care['specialist']>;
 /** `source`: the first source that says it; `precaution`: set when the rule is our own precaution. */
 export type Reason = { id: string; text: string; source: string | null; precaution?: string };
 export type LikelyCause = { id: string; title: string; why: string; weight: number };
