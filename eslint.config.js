@@ -6,6 +6,19 @@ import ts from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import svelteConfig from './svelte.config.js';
 
+const BROWSER_ONLY =
+	"src/lib/browser holds the browser's stores: server code never imports it (it runs where there is no localStorage or IndexedDB)";
+const STORAGE_IN_ADAPTER =
+	'components and pages reach browser storage only through an adapter in src/lib/browser (one per store, validating what it reads)';
+const STORAGE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB'];
+const STORAGE_PACKAGES = ['idb'];
+// Components that still touch storage themselves until first aid's adapters land (issue 20);
+// the rule is an error everywhere else, and this list only shrinks.
+export const STORAGE_NOT_YET_MOVED = [
+	'src/lib/components/first-aid/FirstAidFlow.svelte',
+	'src/lib/components/first-aid/DonePanel.svelte',
+	'src/routes/[[]lang=lang]/diary/+page.svelte'
+];
 const CORE_PURITY = 'src/lib/core is pure: no I/O, Node, Svelte or server module (put it in src/lib/server or an adapter)';
 // Every Node built-in, with and without the node: prefix, and every package that does I/O.
 const NODE_BUILTINS = builtinModules.flatMap((name) => [name, `node:${name}`]);
@@ -44,6 +57,49 @@ export default ts.config(
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
 		// The type-aware parse pays for these: a promise nobody awaits loses its error.
 		rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' }
+	},
+	{
+		// Server code: the service layer, the hooks, every server route module, the Node entry.
+		files: [
+			'src/lib/server/**/*.{ts,js}',
+			'src/hooks.server.ts',
+			'src/routes/**/+*server.{ts,js}',
+			'serving/**/*.js',
+			'policy/**/*.js',
+			'server.js'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['$lib/browser', '$lib/browser/*', '**/lib/browser', '**/lib/browser/*'], message: BROWSER_ONLY }] }
+			],
+			// import() is not an import declaration: the same folders, for the dynamic form.
+			'no-restricted-syntax': [
+				'error',
+				{ selector: 'ImportExpression[source.value=/(^\\$lib|\\/lib)\\/browser(\\/|$)/]', message: BROWSER_ONLY }
+			]
+		}
+	},
+	{
+		// Components and pages render; what the browser stores is read and written by src/lib/browser.
+		files: ['src/lib/components/**/*.{svelte,ts,js}', 'src/routes/**/*.svelte'],
+		ignores: STORAGE_NOT_YET_MOVED,
+		rules: {
+			'no-restricted-globals': ['error', ...STORAGE_GLOBALS.map((name) => ({ name, message: STORAGE_IN_ADAPTER }))],
+			'no-restricted-properties': [
+				'error',
+				...['window', 'globalThis', 'self'].flatMap((object) =>
+					STORAGE_GLOBALS.map((property) => ({ object, property, message: STORAGE_IN_ADAPTER }))
+				)
+			],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: STORAGE_PACKAGES.map((name) => ({ name, message: STORAGE_IN_ADAPTER })),
+					patterns: [{ group: STORAGE_PACKAGES.map((name) => `${name}/*`), message: STORAGE_IN_ADAPTER }]
+				}
+			]
+		}
 	},
 	{
 		// The core runs in the browser and on the server alike: no Node, no Svelte, no

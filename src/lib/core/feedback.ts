@@ -20,7 +20,9 @@ export const feedbackSchema = z.strictObject({
 });
 export type FeedbackInput = z.infer<typeof feedbackSchema>;
 
-export type FeedbackSummary = { yes: number; no: number };
+/** The votes on a guide so far, as the API answers them. */
+export const feedbackSummarySchema = z.strictObject({ yes: z.int().min(0), no: z.int().min(0) });
+export type FeedbackSummary = z.infer<typeof feedbackSummarySchema>;
 
 export type FeedbackStep = 'ask' | 'comment' | 'thanks';
 

@@ -3,7 +3,8 @@
 import { formatContentErrors, mainGuide, parseLibrary, type Library } from '../core/content/library';
 import { relatedGuides } from '../core/content/related';
 import type { Lang } from '../core/content/schema';
-import { exerciseView, get, guideSummary, guideView, type ExerciseView, type GuideSummary, type GuideView } from '../core/content/view';
+import { get } from '../core/content/id';
+import { exerciseView, guideSummary, guideView, type ExerciseView, type GuideSummary, type GuideView } from '../core/content/view';
 import { firstAidView, type FirstAidView } from '../core/first-aid/view';
 import { renderInline, renderMarkdown } from './markdown';
 

@@ -1,13 +1,15 @@
 // Shared rules for the JSON API: size limit, content type, UTF-8, JSON, then zod.
 // Every failure is a 4xx JSON error that names the field, never a 5xx.
 import { json } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { langSchema, type Lang } from '../core/content/schema';
 import { err, ok, type Result } from '../core/result';
 
 export const BODY_LIMIT = 16 * 1024;
 
-export type FieldIssue = { field: string; message: string };
+/** One problem with the input, naming its field: the shape of every 4xx answer's issues (and of the OpenAPI document's). */
+export const fieldIssueSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
 export function apiError(status: number, code: string, message: string, issues: FieldIssue[] = []): Response {
 	return json({ error: { code, message, field: issues[0]?.field ?? null, issues } }, { status });

@@ -5,15 +5,13 @@
 import { z } from 'zod';
 import { assessmentInputSchema } from '../core/assessment/input';
 import { langSchema } from '../core/content/schema';
-import { feedbackSchema } from '../core/feedback';
-import { BODY_LIMIT } from './http';
+import { feedbackSchema, feedbackSummarySchema } from '../core/feedback';
+import { BODY_LIMIT, fieldIssueSchema } from './http';
 
-const fieldIssue = z.object({ field: z.string(), message: z.string() });
 export const apiErrorSchema = z.strictObject({
-	error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().nullable(), issues: z.array(fieldIssue) })
+	error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().nullable(), issues: z.array(fieldIssueSchema) })
 });
 export const feedbackCreatedSchema = z.strictObject({ id: z.uuid() });
-export const feedbackSummarySchema = z.strictObject({ yes: z.int().min(0), no: z.int().min(0) });
 const guideSummarySchema = z.strictObject({ slug: z.string(), title: z.string(), summary: z.string(), tags: z.array(z.string()) });
 export const guideListSchema = z.strictObject({ guides: z.array(guideSummarySchema) });
 // Guides and assessments are large documents owned by the content and the engine; the

@@ -1,8 +1,7 @@
-import type { Lang } from '$lib/core/content/schema';
 import { listGuides } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 // Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
 export const csr = false;
 
-export const load = (({ params }) => ({ guides: listGuides(params.lang as Lang) })) satisfies PageServerLoad;
+export const load = (({ params }) => ({ guides: listGuides(params.lang) })) satisfies PageServerLoad;

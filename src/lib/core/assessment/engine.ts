@@ -1,5 +1,6 @@
 // The self-check: answers in, explained advice out. Generic over the rules in content/
 // (situations, factors, signs, triage rules, notes); it knows no medical fact itself.
+import { get } from '../content/id';
 import type { Library } from '../content/library';
 import {
 	EVIDENCE_LEVELS,
@@ -18,7 +19,8 @@ import {
 import { sourceView, type SourceView } from '../content/source';
 import type { AgeGroup, AssessmentInput } from './input';
 
-export type Specialist = 'phlebologist' | 'gp';
+/** Whom a card sends the reader to, as the card's content names them. */
+export type Specialist = NonNullable<Care['specialist']>;
 /** `source`: the first source that says it; `precaution`: set when the rule is our own precaution. */
 export type Reason = { id: string; text: string; source: string | null; precaution?: string };
 export type LikelyCause = { id: string; title: string; why: string; weight: number };
@@ -63,13 +65,6 @@ export type Assessment = {
 const rank = (level: Urgency) => URGENCY_LEVELS.indexOf(level);
 /** Measures drawn from the likely causes; more than this is not a plan anyone keeps daily. */
 const PLAN_SIZE = 6;
-
-/** Ids are checked by parseLibrary, so a miss here is a bug, not bad input. */
-function get<T>(map: Map<string, T>, id: string): T {
-	const item = map.get(id);
-	if (!item) throw new Error(`content id "${id}" is not in the library`);
-	return item;
-}
 
 /** A label inside a sentence: "Chest pain" → "chest pain", but "I fainted" keeps its capital. */
 export const lowerFirst = (s: string) => (/^\p{Lu}\P{L}/u.test(s) ? s : s.charAt(0).toLocaleLowerCase() + s.slice(1));

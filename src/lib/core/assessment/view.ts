@@ -1,7 +1,8 @@
 // What the self-check page shows: the engine's result with the cards, exercises and
 // measures resolved (markdown already rendered by the server).
 import type { Library } from '../content/library';
-import { careView, get, type CareView, type MeasureView } from '../content/view';
+import { get } from '../content/id';
+import { careView, type CareView, type MeasureView } from '../content/view';
 import type { Assessment } from './engine';
 
 /** `askWhen`: ask it only with one of these situations or factors (content/signs), as the engine's safety net does. */

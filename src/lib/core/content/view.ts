@@ -1,6 +1,7 @@
 // One guide in one language, with every referenced item resolved: what pages and the
 // API show. `render` turns Markdown fields into the caller's format (HTML for pages,
 // identity for the JSON API), so the core stays free of any renderer.
+import { get } from './id';
 import type { Library } from './library';
 import type { Care, Cause, Exercise, Guide, Lang, Localized, Measure, Source } from './schema';
 
@@ -75,13 +76,6 @@ export const anchorOf = {
 };
 
 const pick = (text: Localized, lang: Lang) => text[lang];
-/** Ids are checked by parseLibrary, so a miss here is a bug, not bad content. */
-export function get<T>(map: Map<string, T>, id: string): T {
-	const item = map.get(id);
-	if (!item) throw new Error(`content id "${id}" is not in the library`);
-	return item;
-}
-
 export function careView(c: Care, lang: Lang, render: Render): CareView {
 	return {
 		id: c.id,

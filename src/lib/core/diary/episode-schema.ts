@@ -4,7 +4,7 @@ import { z } from 'zod/mini';
 import { MAX_DURATION_MINUTES } from '../assessment/input';
 import { FACTORS, SIGNS, SITUATIONS } from '../content/schema';
 import { episodeSchema as firstAidEpisodeSchema } from '../first-aid/episode';
-import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode';
+import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode-fields';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -3,16 +3,12 @@
 // it happened across DST changes and travel, and still sorts by the real instant.
 // This module has no zod (nor anything that loads it), so the page can use it at once;
 // the schema is in episode-schema.ts, loaded when something is stored or read.
+import { EPISODE_VERSION } from './episode-fields';
 import type { Episode } from './episode-schema';
 
 export type { Episode, Leg, Muscle } from './episode-schema';
 
-export const LEGS = ['left', 'right', 'both'] as const;
-export const MUSCLES = ['calf', 'foot', 'thigh', 'other'] as const;
-export const ORIGINS = ['diary', 'first-aid'] as const;
-export const MAX_NOTE = 2000;
-/** The stored format; a record of an older version is migrated forward on read. */
-export const EPISODE_VERSION = 1;
+export { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode-fields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -3,6 +3,7 @@
 // schema library) and the answers saved with the prevention plan. Pure: the browser's
 // storage is behind src/lib/browser/reader-store.ts.
 import type { AgeGroup } from '../assessment/input';
+import { fitKey } from './fit-key';
 import type { FirstAidView, FitView, SequenceView } from './view';
 
 /** localStorage key for the age group; anything but one of the exact words means "not asked yet". */
@@ -26,9 +27,6 @@ export function readerFacts(saved: SavedAnswers | undefined, ageGroup: AgeGroup 
 	const age = ageGroup ?? readAgeGroup(saved?.ageGroup);
 	return new Set([...(saved?.factors ?? []), ...(age ? [age] : []), ...said]);
 }
-
-/** The key of a sequence's `fits` for a reader with `facts`: the facts that matter there, in `adapts` order. */
-export const fitKey = (adapts: readonly string[], facts: ReadonlySet<string>) => adapts.filter((f) => facts.has(f)).join('+');
 
 /** The sequence as this reader should do it: swapped or left-out exercises, or as it is. */
 export const fitFor = (view: Pick<FirstAidView, 'adapts'>, sequence: SequenceView, facts: ReadonlySet<string>): FitView =>

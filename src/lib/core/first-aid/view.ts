@@ -6,8 +6,9 @@
 import { fitExercises } from '../assessment/engine';
 import { mainGuide, type Library } from '../content/library';
 import { URGENCY_LEVELS, type Lang } from '../content/schema';
-import { careView, exerciseView, get, type CareView, type ExerciseView } from '../content/view';
-import { fitKey } from './reader';
+import { get } from '../content/id';
+import { careView, exerciseView, type CareView, type ExerciseView } from '../content/view';
+import { fitKey } from './fit-key';
 
 export type SignCheck = { sign: string; card: CareView };
 /** An exercise left out for this reader, why, and the title of the one in its place (if any). */

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '$lib/core/content/schema';
+import { LANGS } from '$lib/core/content/schema';
 import { diaryPage } from '$lib/server/diary';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -6,4 +6,4 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 // device and the browser fills them in.
 export const entries: EntryGenerator = () => LANGS.map((lang) => ({ lang }));
 
-export const load = (({ params }) => diaryPage(params.lang as Lang)) satisfies PageServerLoad;
+export const load = (({ params }) => diaryPage(params.lang)) satisfies PageServerLoad;

@@ -1,6 +1,5 @@
-import type { Lang } from '$lib/core/content/schema';
 import { emergencyNumbers } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 // Prerendered: the service worker shows this copy for any page the device has not kept.
-export const load = (({ params }) => ({ numbers: emergencyNumbers(params.lang as Lang) })) satisfies PageServerLoad;
+export const load = (({ params }) => ({ numbers: emergencyNumbers(params.lang) })) satisfies PageServerLoad;

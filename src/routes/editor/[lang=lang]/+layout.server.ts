@@ -1,4 +1,3 @@
-import type { Lang } from '$lib/core/content/schema';
 import { can } from '$lib/core/desk/roles';
 import type { LayoutServerLoad } from './$types';
 
@@ -15,5 +14,5 @@ const LINKS = [
 
 export const load = (({ locals, params }) => {
 	const user = locals.desk ?? null;
-	return { lang: params.lang as Lang, user, links: user ? LINKS.filter((l) => can(user.role, l.needs)) : [] };
+	return { lang: params.lang, user, links: user ? LINKS.filter((l) => can(user.role, l.needs)) : [] };
 }) satisfies LayoutServerLoad;

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { questionById, stepFrom } from '$lib/core/assessment/questions';
-import type { Lang } from '$lib/core/content/schema';
 import { checkForm } from '$lib/server/assessment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,12 +11,12 @@ const questionOf = (id: string) => questionById(id) ?? error(404, 'Not found');
 
 export const load = (({ params }) => ({
 	question: questionOf(params.question),
-	choices: checkForm(params.lang as Lang)
+	choices: checkForm(params.lang)
 })) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ params, request, url }) => {
-		const lang = params.lang as Lang;
+		const lang = params.lang;
 		const posted = (await request.formData()).getAll('answer').map(String);
 		const step = stepFrom(questionOf(params.question), url.searchParams, posted, checkForm(lang), lang);
 		if (!step.ok) return fail(400, { error: step.error, posted });

@@ -1,4 +1,3 @@
-import type { Lang } from '$lib/core/content/schema';
 import { checkForm, resultBundle } from '$lib/server/assessment';
 import { mainGuideSlug } from '$lib/server/content';
 import { ruleSetStatus } from '$lib/server/desk/reviews';
@@ -9,6 +8,6 @@ import type { PageServerLoad } from './$types';
 export const prerender = false;
 
 export const load = (({ params }) => {
-	const lang = params.lang as Lang;
+	const lang = params.lang;
 	return { ...resultBundle(lang), choices: checkForm(lang), mainGuide: mainGuideSlug, ruleSet: ruleSetStatus() };
 }) satisfies PageServerLoad;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { LANGS, type Lang } from '$lib/core/content/schema';
+import { LANGS } from '$lib/core/content/schema';
 import { guidePage, guideSlugs } from '$lib/server/content';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const csr = false;
 export const entries: EntryGenerator = () => LANGS.flatMap((lang) => guideSlugs().map((slug) => ({ lang, slug })));
 
 export const load = (({ params }) => {
-	const page = guidePage(params.slug, params.lang as Lang);
+	const page = guidePage(params.slug, params.lang);
 	if (!page) error(404, 'Not found');
 	return page;
 }) satisfies PageServerLoad;

@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { feedbackFromForm, feedbackProblem } from '$lib/core/feedback';
-import type { Lang } from '$lib/core/content/schema';
 import { findGuide } from '$lib/server/content';
 import { withDatabase } from '$lib/server/db/unavailable';
 import { recordFeedback } from '$lib/server/feedback';
@@ -16,14 +15,14 @@ export const prerender = false;
 export const load = (({ params }) => {
 	const guide = findGuide(params.slug);
 	if (!guide) error(404, 'Not found');
-	return { slug: guide.slug, title: guide.title[params.lang as Lang] };
+	return { slug: guide.slug, title: guide.title[params.lang] };
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
 		const { params, request } = event;
 		if (!findGuide(params.slug)) error(404, 'Not found');
-		const answer = feedbackFromForm(await request.formData(), params.lang as Lang);
+		const answer = feedbackFromForm(await request.formData(), params.lang);
 		if (answer.step === 'comment') return { step: 'comment' as const };
 		if (!answer.parsed.success) {
 			const problem = feedbackProblem(answer.parsed.error);
