@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { STORAGE_NOT_YET_MOVED } from '../../eslint.config.js';
 
 // The fixture is linted under a path where no file is, which the type-aware parse cannot
 // open: these rules need no types, so that parse (and the rules that need it) are off here.
@@ -60,14 +59,4 @@ describe('server code does not import src/lib/browser', () => {
 	it('lets pages and components import the adapters', async () => {
 		expect(await flagged(server, 'src/routes/[lang=lang]/diary/+page.ts', BROWSER_RULES)).toEqual([]);
 	});
-});
-
-describe('the files excepted from the storage rule', () => {
-	it.each(STORAGE_NOT_YET_MOVED.map((glob) => glob.replace('[[]', '[')))(
-		'%s still touches storage (else drop it from the list)',
-		async (file) => {
-			const copy = file.replace(/[^/]+\.svelte$/, 'StorageCopy.svelte');
-			expect((await flagged(readFileSync(file, 'utf8'), copy, STORAGE_RULES)).length).toBeGreaterThan(0);
-		}
-	);
 });

@@ -22,3 +22,12 @@ export function keepEpisode(episode: Episode): boolean {
 		throw e;
 	}
 }
+
+/** First aid's list as stored, for the diary to read through its own schema; null when there is none or no storage. */
+export function storedEpisodes(): string | null {
+	try {
+		return localStorage.getItem(EPISODES_KEY);
+	} catch {
+		return null;
+	}
+}
