@@ -153,8 +153,11 @@ for (const javaScriptEnabled of [true, false]) {
 			if (javaScriptEnabled) {
 				// On the emergency card's own screen the card's numbers are the one-tap links, each once:
 				// the sign list's call box is not repeated there.
+				// A sign is a button only once the page has hydrated; before that it is the no-JS link.
+				const sign = emergency.first().locator('button.fa-choice');
+				await expect(sign).toBeAttached();
 				await page.locator('.fa-emergencies summary').click();
-				await emergency.first().locator('.fa-choice').click();
+				await sign.click();
 				const onScreen = page.locator('.fa-flow a[href^="tel:"]');
 				expect(await onScreen.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(CALL[lang].map((n) => `tel:${n}`));
 				await expect(page.locator('.fa-flow .fa-call')).toHaveCount(0);
@@ -457,9 +460,11 @@ for (const colorScheme of ['light', 'dark'] as const)
 			await page.emulateMedia({ colorScheme });
 			await page.goto(`/${lang}/first-aid`);
 			await expectNoSeriousViolations(page, 'check');
+			const sign = page.locator('button.fa-choice').first();
+			await expect(sign).toBeAttached(); // hydrated: before that the sign is the no-JS link
 			await page.locator('.fa-emergencies summary').click();
 			await expectNoSeriousViolations(page, 'emergency signs open');
-			await page.locator('.fa-choice').first().click();
+			await sign.click();
 			await expectNoSeriousViolations(page, 'emergency card');
 			await page.goto(`/${lang}/first-aid`);
 			await startInBed(page, lang);
