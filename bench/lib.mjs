@@ -264,7 +264,9 @@ function machine() {
 
 export const round = (n, digits = 0) => Number(n.toFixed(digits));
 
-const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
+/** gzip bytes (level 9, as every weight here counts them). */
+export const gzipBytes = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipBytes(bytes), brotli: brotliCompressSync(bytes).length });
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
@@ -274,13 +276,18 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
  */
 export function builtWeight(html) {
 	const weight = { html: sizes(html), css: ZERO, js: ZERO };
-	const files = new Set();
-	// Local scripts and stylesheets: _app chunks (often as relative paths) and files from static/.
-	const refs = /(?:href|src)="(?:\.{1,2}\/|\/)*([^":]+\.(?:js|css))"|import\("(?:\.{1,2}\/|\/)*([^":]+\.js)"\)/g;
-	for (const m of html.toString('utf8').matchAll(refs)) files.add(m[1] ?? m[2]);
-	for (const file of files) {
+	for (const file of upFront(html)) {
 		const kind = file.endsWith('.css') ? 'css' : 'js';
 		weight[kind] = add(weight[kind], sizes(readFileSync(join(ROOT, 'build/client', file))));
 	}
 	return weight;
+}
+
+/** The CSS and JS files (paths under build/client) that a built page loads up front. */
+export function upFront(html) {
+	const files = new Set();
+	// Local scripts and stylesheets: _app chunks (often as relative paths) and files from static/.
+	const refs = /(?:href|src)="(?:\.{1,2}\/|\/)*([^":]+\.(?:js|css))"|import\("(?:\.{1,2}\/|\/)*([^":]+\.js)"\)/g;
+	for (const m of html.toString('utf8').matchAll(refs)) files.add(m[1] ?? m[2]);
+	return files;
 }
