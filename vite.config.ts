@@ -17,8 +17,24 @@ function contentCheck(): Plugin {
 	};
 }
 
+/**
+ * First aid's plain page renders only inside <noscript>, which Svelte's browser build leaves
+ * empty; yet the import alone sent the exercise card's JavaScript to every first-aid reader (a
+ * component module counts as having side effects, so its chunk stays imported). In the browser
+ * build it is an empty component: no script runs it, and it brings no stylesheet of its own.
+ */
+function noscriptOnly(): Plugin {
+	return {
+		name: 'fitnavigator-noscript-only',
+		enforce: 'pre',
+		load(id, options) {
+			if (!options?.ssr && id.endsWith('/src/lib/components/first-aid/FirstAidPlain.svelte')) return '';
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [contentCheck(), sveltekit()],
+	plugins: [contentCheck(), noscriptOnly(), sveltekit()],
 	// The service worker keeps the self-check's pages offline: their addresses, from the question list, at build time.
 	define: { __CHECK_PAGES__: JSON.stringify(['/check/answers', '/check/result', ...QUESTIONS.map((q) => `/check/${q.id}`)]) },
 	// Rolldown's timing report is noise in every build log; the build is seconds long.
