@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { adapterEnv } from './serving/adapter-env.js';
 import { CHROMIUM_FLAGS, chromiumPath } from './tests/e2e/browser';
 import { e2eDatabaseUrl, prepareE2eDatabase } from './tests/e2e/database';
 
@@ -33,7 +34,8 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/readyz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: {
+		// Plain http on loopback: adapterEnv names the server's own protocol header.
+		env: adapterEnv({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DATA_DIR: process.env.E2E_DATA_DIR,
@@ -41,6 +43,6 @@ export default defineConfig({
 			FEEDBACK_RATE_LIMIT: '0',
 			// Turns on the test-only route that throws, for the 500 page's tests (tests/e2e/errors.e2e.ts).
 			FITNAVIGATOR_TEST_SERVER_ERROR: '1'
-		}
+		}) as Record<string, string>
 	}
 });

@@ -4,29 +4,20 @@
 // and counted (serving/observe.js), and shutdown drains connections. It imports nothing
 // from the dev dependencies: a production install (`npm ci --omit=dev`) runs it.
 import http from 'node:http';
+import { SOCKET_PROTOCOL_HEADER } from './serving/adapter-env.js';
 import { cspHeader } from './serving/csp.js';
 import { ROUTE_ID, serving } from '@fitnavigator/serving/link';
 import { logger, observe, startMetricsServer } from './serving/observe.js';
 import { PrerenderedPages } from './serving/pages.js';
 import { TOO_LONG_RESPONSE } from './serving/too-long.js';
 
-// adapter-node takes the request's origin from ORIGIN, or from PROTOCOL_HEADER and
-// HOST_HEADER set by a proxy (see README "Deploy"), and assumes https when given
-// neither. Only then does this server say what its socket says, in a header only it
-// sets (a client's copy is overwritten), so forms work on plain http too.
-const PROTO_HEADER = 'x-fitnavigator-proto';
-const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
-if (ownProtocol) process.env.PROTOCOL_HEADER = PROTO_HEADER;
-
-// Behind N trusted proxies (TRUST_PROXY=N), the client is the Nth address from the right
-// of X-Forwarded-For: the one the nearest proxy saw, which a client cannot forge by
-// sending its own header. Otherwise it is the socket's address and the header is ignored.
-if (process.env.TRUST_PROXY) {
-	const hops = Number(process.env.TRUST_PROXY);
-	if (!Number.isInteger(hops) || hops < 1) throw new Error('TRUST_PROXY must be the number of proxies in front (1, 2, …)');
-	process.env.ADDRESS_HEADER = 'x-forwarded-for';
-	process.env.XFF_DEPTH = String(hops);
-}
+// adapter-node's own variables (ORIGIN, PROTOCOL_HEADER, ADDRESS_HEADER, …) are set by
+// whoever starts this file (serving/adapter-env.js); it only reads them. When the launcher
+// chose this server's own protocol header, each request says what its socket says: http.
+const ownProtocol = process.env.PROTOCOL_HEADER === SOCKET_PROTOCOL_HEADER;
+// Started without a launcher: TRUST_PROXY would otherwise be dropped without a word.
+if (process.env.TRUST_PROXY && !process.env.ADDRESS_HEADER)
+	throw new Error('TRUST_PROXY is read by the launcher: start with `npm start`, or set ADDRESS_HEADER and XFF_DEPTH');
 
 const SECURITY_HEADERS = {
 	'x-content-type-options': 'nosniff',
@@ -64,7 +55,7 @@ const server = http.createServer((req, res) => {
 	if (pages.serve(req, res)) return;
 	// hooks.server.ts replaces this with the route id when SvelteKit has a route for it.
 	req[ROUTE_ID] = '(static or none)';
-	if (ownProtocol) req.headers[PROTO_HEADER] = 'http';
+	if (ownProtocol) req.headers[SOCKET_PROTOCOL_HEADER] = 'http';
 	res.setHeader('content-security-policy', BASE_CSP);
 	handler(req, res, () => {
 		res.statusCode = 404;
@@ -82,6 +73,10 @@ server.on('clientError', (err, socket) => {
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 server.listen(port, host, () => logger.info({ msg: `Listening on http://${host}:${port}` }));
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER)
+	logger.warn({
+		msg: 'Neither ORIGIN nor PROTOCOL_HEADER is set: adapter-node takes the origin to be https, so forms posted over http are refused (`npm start` sets them)'
+	});
 const metrics = startMetricsServer();
 
 function shutdown(reason) {

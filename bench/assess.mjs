@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { adapterEnv } from '../serving/adapter-env.js';
 import { withEngine } from './lib.mjs';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '4375' } } });
@@ -70,7 +71,7 @@ done = function() io.write(string.format("non-200 responses: %d\\n", non2xx)) en
 `
 	);
 	const server = spawn('node', ['server.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+		env: adapterEnv({ ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' }),
 		stdio: 'ignore'
 	});
 	try {

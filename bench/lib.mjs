@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { createServer } from 'vite';
+import { adapterEnv } from '../serving/adapter-env.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS = join(ROOT, 'bench', 'results');
@@ -135,7 +136,7 @@ export async function waitFor(url, limitMs = 60_000) {
 export async function startApp(port, env = {}) {
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: ROOT,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env },
+		env: adapterEnv({ ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env }),
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let stopping = false;

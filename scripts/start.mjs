@@ -7,6 +7,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { adapterEnv } from '../serving/adapter-env.js';
 
 const SOURCES = ['src', 'content', 'messages', 'static', 'drizzle', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 const BUILT = 'build/handler.js';
@@ -37,7 +38,8 @@ if (canBuild && (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSy
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['server.js'], { stdio: 'inherit' });
+// adapter-node's variables from ours (TRUST_PROXY; plain http when no proxy is named).
+const server = spawn(process.execPath, ['server.js'], { stdio: 'inherit', env: adapterEnv(process.env) });
 const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
 console.log(`FitNavigator on http://${host}:${process.env.PORT ?? 3000}  (Ctrl+C to stop)`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

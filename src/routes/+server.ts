@@ -1,4 +1,4 @@
-import { pickLang } from '$lib/i18n';
+import { pickLang } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** `/` has no content of its own: send the reader to their language. */

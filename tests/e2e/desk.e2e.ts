@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test';
 import { URI } from 'otpauth';
+import { adapterEnv } from '../../serving/adapter-env.js';
 import { DESK_ROUTES } from '../../src/lib/core/desk/routes';
 import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
 import { createAdmin } from './desk-admin';
@@ -82,7 +83,7 @@ test.beforeAll(async () => {
 	expect(createAdmin(env, { ...ADMIN, name: 'Ada Admin' })).not.toContain(ADMIN.password);
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
-	serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', FEEDBACK_RATE_LIMIT: '0' };
+	serverEnv = adapterEnv({ ...env, PORT: String(port), HOST: '127.0.0.1', FEEDBACK_RATE_LIMIT: '0' });
 	await startServer();
 });
 

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { inject } from 'vitest';
+import { adapterEnv } from '../../serving/adapter-env.js';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { createThrowawayDatabase } from '../../src/lib/server/db/testing';
 import { copyTemplate } from '../support/pglite-template';
@@ -70,7 +71,7 @@ export type RunningApp = { url: string; process: ChildProcess; output: () => str
 /** Starts `node server.js` and resolves once /healthz answers (or /readyz with `ready`). */
 export async function startApp(port: number, env: Record<string, string>, options: { ready?: boolean } = {}): Promise<RunningApp> {
 	const child = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env },
+		env: adapterEnv({ ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_RATE_LIMIT: '0', ...env }),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

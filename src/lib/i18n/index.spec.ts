@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { provideAllMessages } from '../server/messages';
-import { locales, pickLang, plurals, t } from './index';
+import { locales, plurals, t } from './index';
 
 provideAllMessages();
 
@@ -18,21 +18,6 @@ describe('message catalogs', () => {
 	it('fills placeholders', () => {
 		expect(t('en', 'editor.review.awaiting', { date: '1 May' })).toBe('Updated 1 May — awaiting expert review');
 	});
-});
-
-describe('pickLang', () => {
-	const cases: [string | null, 'en' | 'ru'][] = [
-		[null, 'en'],
-		['', 'en'],
-		['ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
-		['en-GB,en;q=0.9,ru;q=0.8', 'en'],
-		['de-DE,de;q=0.9,ru;q=0.5', 'ru'],
-		['fr', 'en'],
-		['en;q=0.1, ru;q=0.9', 'ru'],
-		['ru;q=0, en', 'en'],
-		['garbage;;;,', 'en']
-	];
-	for (const [header, expected] of cases) it(`${JSON.stringify(header)} → ${expected}`, () => expect(pickLang(header)).toBe(expected));
 });
 
 describe('plurals', () => {

@@ -61,18 +61,3 @@ export function plurals(lang: Lang, message: string, params: Record<string, stri
 export function formatDate(lang: Lang, isoDate: string): string {
 	return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
-
-/** Picks the reader's language from an Accept-Language header, English by default. */
-export function pickLang(header: string | null): Lang {
-	const ranked = (header ?? '')
-		.split(',')
-		.map((part) => {
-			const [tag, ...params] = part.trim().toLowerCase().split(';');
-			const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
-			return { base: tag.split('-')[0], q: q === undefined ? 1 : Number(q) };
-		})
-		.filter((l) => l.q > 0)
-		.sort((a, b) => b.q - a.q);
-	const found = ranked.find((l) => l.base === 'en' || l.base === 'ru');
-	return (found?.base as Lang | undefined) ?? 'en';
-}

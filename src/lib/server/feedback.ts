@@ -1,9 +1,52 @@
-// Stores and counts reader feedback. Guide slugs are checked by the caller against the content.
+// Stores and counts reader feedback. castVote is the one way a vote comes in (the form and
+// the API); recordFeedback stores one whose guide the caller has checked.
 import { eq, sql } from 'drizzle-orm';
 import type { FeedbackInput, FeedbackSummary } from '../core/feedback';
+import { err, ok, type Result } from '../core/result';
+import { findGuide } from './content';
 import type { Db } from './db';
 import { feedbackCounts } from './db/schema';
+import { withDatabase } from './db/unavailable';
 import { votesTotal } from './metrics';
+import { clientOf, feedbackRateLimiter, type RateLimiter } from './rate-limit';
+
+/** Why a vote was not stored. `no_vote`: what the route read was not a vote (its reason, for the route). */
+export type VoteRefusal<Reason> =
+	| { code: 'not_found' }
+	| { code: 'no_vote'; reason: Reason }
+	| { code: 'rate_limited'; vote: FeedbackInput; retryAfterSeconds: number }
+	| { code: 'unavailable'; vote: FeedbackInput };
+
+/** Where castVote counts and stores: the app's limiter and database, or a test's own. */
+export type VoteServices = {
+	limiter(): Promise<RateLimiter>;
+	store(slug: string, vote: FeedbackInput): Promise<Result<{ id: string }, 'unavailable'>>;
+};
+
+const APP_SERVICES: VoteServices = {
+	limiter: feedbackRateLimiter,
+	store: (slug, vote) => withDatabase((db) => recordFeedback(db, slug, vote))
+};
+
+/**
+ * A reader's vote on a guide, the same steps for the form and the API: the guide exists,
+ * the route's own reading of the request gives a vote, the client is under its limit, the
+ * vote is stored. `read` runs only for a known guide, so an unknown one is 404 whatever it sent.
+ */
+export async function castVote<Reason>(
+	slug: string,
+	client: { getClientAddress(): string },
+	read: () => Promise<Result<FeedbackInput, Reason>>,
+	services: VoteServices = APP_SERVICES
+): Promise<Result<{ id: string }, VoteRefusal<Reason>>> {
+	if (!findGuide(slug)) return err({ code: 'not_found' });
+	const vote = await read();
+	if (!vote.ok) return err({ code: 'no_vote', reason: vote.error });
+	const rate = await (await services.limiter())(clientOf(client));
+	if (!rate.admitted) return err({ code: 'rate_limited', vote: vote.value, retryAfterSeconds: rate.retryAfterSeconds });
+	const stored = await services.store(slug, vote.value);
+	return stored.ok ? ok(stored.value) : err({ code: 'unavailable', vote: vote.value });
+}
 
 /**
  * Rows each guide's count is spread over (see feedbackCounts). The shard is the database

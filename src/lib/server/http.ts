@@ -1,8 +1,9 @@
 // Shared rules for the JSON API: size limit, content type, UTF-8, JSON, then zod.
 // Every failure is a 4xx JSON error that names the field, never a 5xx.
 import { json } from '@sveltejs/kit';
+import Negotiator from 'negotiator';
 import { z } from 'zod';
-import { langSchema, type Lang } from '../core/content/schema';
+import { LANGS, langSchema, type Lang } from '../core/content/schema';
 import { err, ok, type Result } from '../core/result';
 
 export const BODY_LIMIT = 16 * 1024;
@@ -59,6 +60,12 @@ export function langParam(url: URL): Result<Lang, Response> {
 	return parsed.success
 		? ok(parsed.data)
 		: err(apiError(400, 'invalid_query', 'lang must be "en" or "ru"', [{ field: 'lang', message: 'must be "en" or "ru"' }]));
+}
+
+/** The reader's language by their Accept-Language header (en-GB is en), English when it names neither. */
+export function pickLang(header: string | null): Lang {
+	const [best] = new Negotiator({ headers: { 'accept-language': header ?? '' } }).languages([...LANGS]);
+	return (best as Lang | undefined) ?? 'en';
 }
 
 /** For public endpoints that hold no user data (the assess API): any site may call them. */

@@ -1,8 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { assessmentInputSchema } from '../core/assessment/input';
+import { LANGS } from '../core/content/schema';
 import { feedbackSchema } from '../core/feedback';
-import { openApiDocument } from './openapi';
+import { guideData, guideSlugs, listGuides } from './content';
+import { guideListSchema, guideResourceSchema, openApiDocument } from './openapi';
 
 type Doc = { openapi: string; components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
 
@@ -23,5 +25,15 @@ describe('the OpenAPI document', () => {
 		const { schemas } = (openApiDocument() as Doc).components;
 		expect(Object.keys(schemas.FeedbackInput.properties).sort()).toEqual(Object.keys(feedbackSchema.shape).sort());
 		expect(Object.keys(schemas.AssessmentInput.properties).sort()).toEqual(Object.keys(assessmentInputSchema.shape).sort());
+	});
+
+	it('describes every guide and guide list the content gives, in both languages', () => {
+		// The review is the desk's (a database read); its shape is the schema's own.
+		const review = { version: '0123456789ab', signedOff: null };
+		for (const lang of LANGS) {
+			expect(guideListSchema.safeParse({ guides: listGuides(lang) }).error).toBeUndefined();
+			for (const slug of guideSlugs())
+				expect(guideResourceSchema.safeParse({ ...guideData(slug, lang), review }).error, `${slug} ${lang}`).toBeUndefined();
+		}
 	});
 });

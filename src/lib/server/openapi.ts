@@ -4,7 +4,7 @@
 // the browser tests validate every API answer against this document.
 import { z } from 'zod';
 import { assessmentInputSchema } from '../core/assessment/input';
-import { langSchema } from '../core/content/schema';
+import { guideSchema as contentGuideSchema, langSchema } from '../core/content/schema';
 import { feedbackSchema, feedbackSummarySchema } from '../core/feedback';
 import { BODY_LIMIT, fieldIssueSchema } from './http';
 
@@ -12,19 +12,19 @@ export const apiErrorSchema = z.strictObject({
 	error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().nullable(), issues: z.array(fieldIssueSchema) })
 });
 export const feedbackCreatedSchema = z.strictObject({ id: z.uuid() });
-const guideSummarySchema = z.strictObject({ slug: z.string(), title: z.string(), summary: z.string(), tags: z.array(z.string()) });
+// The API serves a guide in one language, rendered: texts where the content has one per
+// language, people where it has their ids, and the desk's review. So its shape is the
+// content's guide (the same slug, tag ids and date) with those fields replaced.
+const guideSummarySchema = contentGuideSchema.pick({ slug: true, tags: true }).extend({ title: z.string(), summary: z.string() });
 export const guideListSchema = z.strictObject({ guides: z.array(guideSummarySchema) });
 // Guides and assessments are large documents owned by the content and the engine; the
 // contract pins their top-level fields and lets the parts inside grow.
 const person = z.looseObject({ name: z.string() });
-export const guideSchema = z.strictObject({
-	slug: z.string(),
+export const guideResourceSchema = contentGuideSchema.pick({ slug: true, tags: true, updatedOn: true }).extend({
 	lang: langSchema,
 	title: z.string(),
 	summary: z.string(),
-	tags: z.array(z.string()),
 	preparedBy: z.array(person),
-	updatedOn: z.string(),
 	review: z
 		.strictObject({
 			version: z.string().regex(/^[0-9a-f]{12}$/),
@@ -177,7 +177,7 @@ export function openApiDocument(): Record<string, unknown> {
 				FeedbackCreated: schema(feedbackCreatedSchema, 'output'),
 				FeedbackSummary: schema(feedbackSummarySchema, 'output'),
 				GuideList: schema(guideListSchema, 'output'),
-				Guide: schema(guideSchema, 'output'),
+				Guide: schema(guideResourceSchema, 'output'),
 				Assessment: schema(assessmentSchema, 'output'),
 				Error: schema(apiErrorSchema, 'output'),
 				Health: schema(healthSchema, 'output'),

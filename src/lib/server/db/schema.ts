@@ -39,6 +39,9 @@ export const feedback = pgTable(
 
 export type FeedbackRow = typeof feedback.$inferSelect;
 
+/** A count's own columns: its share of the votes, in one of COUNT_SHARDS rows (one per database session, modulo). */
+const shardedVotes = () => ({ shard: smallint('shard').notNull(), votes: bigint('votes', { mode: 'number' }).notNull() });
+
 /**
  * Votes per guide and answer, kept in the same statement as each vote (see
  * recordFeedback), so the summary reads a few rows however many votes there are. Each
@@ -47,12 +50,7 @@ export type FeedbackRow = typeof feedback.$inferSelect;
  */
 export const feedbackCounts = pgTable(
 	'feedback_counts',
-	{
-		guide: text('guide').notNull(),
-		helpful: boolean('helpful').notNull(),
-		shard: smallint('shard').notNull(),
-		votes: bigint('votes', { mode: 'number' }).notNull()
-	},
+	{ guide: text('guide').notNull(), helpful: boolean('helpful').notNull(), ...shardedVotes() },
 	(t) => [primaryKey({ columns: [t.guide, t.helpful, t.shard] })]
 );
 
@@ -70,8 +68,7 @@ export const feedbackWeekly = pgTable(
 		guide: text('guide').notNull(),
 		lang: text('lang').notNull(),
 		helpful: boolean('helpful').notNull(),
-		shard: smallint('shard').notNull(),
-		votes: bigint('votes', { mode: 'number' }).notNull()
+		...shardedVotes()
 	},
 	(t) => [primaryKey({ columns: [t.week, t.guide, t.lang, t.helpful, t.shard] })]
 );

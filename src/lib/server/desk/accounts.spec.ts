@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { URI } from 'otpauth';
 import { authFor } from '../auth';
 import type { Database } from '../db';
 import { deskAudit, deskSession, deskUser } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
 import { valueOf } from '../../core/desk/outcome';
-import { cookieOf } from './testing';
+import { cookieOf, startTotp } from './testing';
 import { acceptInvite, changeRole, createAccount, createInvite, findInvite, resetTwoFactor, setDisabled } from './accounts';
 
 const cli = { id: null, email: 'cli' };
@@ -68,12 +67,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
 			await createAccount(database.db, { email: 'admin@example.org', name: 'Ada', role: 'admin', specialty: '' }, PASSWORD, cli)
 		);
 		const session = cookieOf(await signIn('admin@example.org', PASSWORD));
-		const enabled = await auth.api.enableTwoFactor({
-			body: { password: PASSWORD, method: 'totp' },
-			headers: new Headers({ cookie: session })
-		});
-		if (enabled.method !== 'totp') throw new Error('TOTP was asked for');
-		const code = URI.parse(enabled.totpURI).generate();
+		const code = (await startTotp(auth, session, PASSWORD)).generate();
 		const verified = await auth.api.verifyTOTP({ body: { code }, headers: new Headers({ cookie: session }), asResponse: true });
 		expect(verified.status).toBe(200);
 		const challenge = await signIn('admin@example.org', PASSWORD);

@@ -227,40 +227,48 @@ function keepAnActiveAdmin(admins: { id: string }[], id: string, field: string):
 	if (admins.length === 1 && admins[0].id === id) throw new Refused(field, 'last-admin');
 }
 
-export async function changeRole(db: Db, id: string, role: Role, actor: Actor): Promise<AccountOutcome<void>> {
+type AccountRow = Awaited<ReturnType<typeof accountRow>>;
+
+/** A change that may take the desk's last active admin away: the admins are locked first, then the account (see lockActiveAdmins). */
+function changeWithAdmins(
+	db: Db,
+	id: string,
+	change: (tx: Db, before: AccountRow, admins: { id: string }[]) => Promise<void>
+): Promise<AccountOutcome<void>> {
 	return refusable(() =>
 		db.transaction(async (tx) => {
 			const admins = await lockActiveAdmins(tx);
-			const before = await accountRow(tx, id);
-			if (before.role === 'admin' && role !== 'admin') keepAnActiveAdmin(admins, id, 'role');
-			await tx.update(deskUser).set({ role, updatedAt: new Date() }).where(eq(deskUser.id, id));
-			// A new role may need a second factor the old one did not: sign in again.
-			await tx.delete(deskSession).where(eq(deskSession.userId, id));
-			await recordAudit(tx, actor, 'account.role', before.email, { role: before.role }, { role });
+			await change(tx, await accountRow(tx, id), admins);
 		})
 	);
 }
 
+export async function changeRole(db: Db, id: string, role: Role, actor: Actor): Promise<AccountOutcome<void>> {
+	return changeWithAdmins(db, id, async (tx, before, admins) => {
+		if (before.role === 'admin' && role !== 'admin') keepAnActiveAdmin(admins, id, 'role');
+		await tx.update(deskUser).set({ role, updatedAt: new Date() }).where(eq(deskUser.id, id));
+		// A new role may need a second factor the old one did not: sign in again.
+		await tx.delete(deskSession).where(eq(deskSession.userId, id));
+		await recordAudit(tx, actor, 'account.role', before.email, { role: before.role }, { role });
+	});
+}
+
 /** Disabling ends every session of the account at once; enabling lets it sign in again. */
 export async function setDisabled(db: Db, id: string, disabled: boolean, actor: Actor): Promise<AccountOutcome<void>> {
-	return refusable(() =>
-		db.transaction(async (tx) => {
-			const admins = await lockActiveAdmins(tx);
-			const before = await accountRow(tx, id);
-			if (disabled && id === actor.id) throw new Refused('id', 'self');
-			if (disabled && before.role === 'admin') keepAnActiveAdmin(admins, id, 'disabled');
-			await tx.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
-			if (disabled) await tx.delete(deskSession).where(eq(deskSession.userId, id));
-			await recordAudit(
-				tx,
-				actor,
-				disabled ? 'account.disable' : 'account.enable',
-				before.email,
-				{ disabled: before.disabled },
-				{ disabled }
-			);
-		})
-	);
+	return changeWithAdmins(db, id, async (tx, before, admins) => {
+		if (disabled && id === actor.id) throw new Refused('id', 'self');
+		if (disabled && before.role === 'admin') keepAnActiveAdmin(admins, id, 'disabled');
+		await tx.update(deskUser).set({ disabled, updatedAt: new Date() }).where(eq(deskUser.id, id));
+		if (disabled) await tx.delete(deskSession).where(eq(deskSession.userId, id));
+		await recordAudit(
+			tx,
+			actor,
+			disabled ? 'account.disable' : 'account.enable',
+			before.email,
+			{ disabled: before.disabled },
+			{ disabled }
+		);
+	});
 }
 
 /** For a lost authenticator: the account enrols again at its next sign-in. */

@@ -40,6 +40,16 @@ export function exportCsv<C>(spec: ExportSpec<C>): ReadableStream<Uint8Array> {
 	});
 }
 
+/** The answer to an export route: the stream as a download named `<name>-<today, UTC>.csv`. */
+export function csvDownload(name: string, csv: ReadableStream<Uint8Array>): Response {
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`
+		}
+	});
+}
+
 /** The filter's chosen fields only, for an audit row. */
 export const chosen = (filter: Record<string, unknown>): Record<string, unknown> =>
 	Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));

@@ -9,6 +9,7 @@
 // is then cheap, as the word is known to be rare.
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { langSchema } from '../../core/content/schema';
 import type { FieldLabels } from '../../core/desk/form-problems';
 import { FEEDBACK_STATUSES } from '../../core/desk/forms';
@@ -90,13 +91,14 @@ const columns = {
 /** One answer as the inbox lists it: a row of `columns`. */
 export type InboxItem = Awaited<ReturnType<typeof newestFirst>>[number];
 
+/** How an answer meets its status: every inbox query joins `feedback_status` on it. */
+const withStatus = eq(feedbackStatus.feedbackId, feedback.id);
+/** A select from feedback joined to its status, cut to `where`, newest first: the inbox's order and its cursor's. */
+const newestMatching = <Q extends PgSelect>(query: Q, where: SQL[]) =>
+	query.where(and(...where)).orderBy(desc(feedback.createdAt), desc(feedback.id));
+
 const newestFirst = (db: Db, where: SQL[]) =>
-	db
-		.select(columns)
-		.from(feedback)
-		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-		.where(and(...where))
-		.orderBy(desc(feedback.createdAt), desc(feedback.id));
+	newestMatching(db.select(columns).from(feedback).leftJoin(feedbackStatus, withStatus).$dynamic(), where);
 
 /** How many of the newest answers a search first checks one by one (docs/editorial-desk.md). */
 const SEARCH_WINDOW = 10_000;
@@ -126,17 +128,19 @@ async function page(db: Db, filter: InboxFilter, limit: number, window = SEARCH_
 
 /** Checks the newest `size` answers of the filter: up to `limit` matching ids and the cursor of the last answer checked, if the filter went on. */
 async function checkNewest(db: Db, where: SQL[], matches: SQL, size: number, limit: number) {
-	const checked = db
-		.select({
-			id: feedback.id,
-			createdAt: feedback.createdAt,
-			hit: sql<boolean>`${matches}`.as('hit'),
-			n: sql<number>`row_number() over (order by ${feedback.createdAt} desc, ${feedback.id} desc)`.as('n')
-		})
-		.from(feedback)
-		.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-		.where(and(...where))
-		.orderBy(desc(feedback.createdAt), desc(feedback.id))
+	const checked = newestMatching(
+		db
+			.select({
+				id: feedback.id,
+				createdAt: feedback.createdAt,
+				hit: sql<boolean>`${matches}`.as('hit'),
+				n: sql<number>`row_number() over (order by ${feedback.createdAt} desc, ${feedback.id} desc)`.as('n')
+			})
+			.from(feedback)
+			.leftJoin(feedbackStatus, withStatus)
+			.$dynamic(),
+		where
+	)
 		.limit(size)
 		.as('checked');
 	const found = await db
@@ -163,13 +167,10 @@ function fromWordIndex(db: Db, where: SQL[], limit: number): Promise<string[]> {
 		await tx.execute(
 			sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
 		);
-		const rows = await tx
-			.select({ id: feedback.id })
-			.from(feedback)
-			.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
-			.where(and(...where))
-			.orderBy(desc(feedback.createdAt), desc(feedback.id))
-			.limit(limit);
+		const rows = await newestMatching(
+			tx.select({ id: feedback.id }).from(feedback).leftJoin(feedbackStatus, withStatus).$dynamic(),
+			where
+		).limit(limit);
 		return rows.map((row) => row.id);
 	});
 }
@@ -209,7 +210,7 @@ export async function setStatus(db: Db, ids: string[], status: InboxStatus, acto
 		const before = await tx
 			.select({ id: feedback.id, status: statusExpr })
 			.from(feedback)
-			.leftJoin(feedbackStatus, eq(feedbackStatus.feedbackId, feedback.id))
+			.leftJoin(feedbackStatus, withStatus)
 			.where(and(inArray(feedback.id, ids), eq(feedback.helpful, false)));
 		if (!before.length) return 0;
 		const now = new Date();

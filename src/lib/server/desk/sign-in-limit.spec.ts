@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { URI } from 'otpauth';
 import { CLIENT_FAILURES, FREE_FAILURES, MAX_ACCOUNT_WAIT_SECONDS } from '../../core/desk/sign-in-delay';
 import { authFor } from '../auth';
 import type { Database } from '../db';
 import { deskAudit } from '../db/desk-schema';
 import { testBackends } from '../db/testing';
-import { cookieOf } from './testing';
+import { cookieOf, startTotp } from './testing';
 import { valueOf } from '../../core/desk/outcome';
 import { createAccount } from './accounts';
 import { signInWithCode, signInWithPassword } from './sign-in';
@@ -76,12 +75,8 @@ describe.each(testBackends())('sign-in limits on $name', (backend) => {
 		const session = cookieOf(
 			await auth.api.signInEmail({ body: { email: 'coded@example.org', password: PASSWORD }, headers: new Headers(), asResponse: true })
 		);
-		const enabled = await auth.api.enableTwoFactor({
-			body: { password: PASSWORD, method: 'totp' },
-			headers: new Headers({ cookie: session })
-		});
-		if (enabled.method !== 'totp') throw new Error('TOTP was asked for');
-		await auth.api.verifyTOTP({ body: { code: URI.parse(enabled.totpURI).generate() }, headers: new Headers({ cookie: session }) });
+		const totp = await startTotp(auth, session, PASSWORD);
+		await auth.api.verifyTOTP({ body: { code: totp.generate() }, headers: new Headers({ cookie: session }) });
 		const challenge = async () =>
 			new Headers({
 				cookie: cookieOf(

@@ -1,9 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { feedbackFromForm, feedbackProblem } from '$lib/core/feedback';
+import { err, ok } from '$lib/core/result';
 import { findGuide } from '$lib/server/content';
-import { withDatabase } from '$lib/server/db/unavailable';
-import { recordFeedback } from '$lib/server/feedback';
-import { clientOf, feedbackRateLimiter } from '$lib/server/rate-limit';
+import { castVote } from '$lib/server/feedback';
 import type { Actions, PageServerLoad } from './$types';
 
 // Reading pages ship no framework JavaScript: static HTML is fastest on a weak signal.
@@ -21,25 +20,28 @@ export const load = (({ params }) => {
 export const actions = {
 	default: async (event) => {
 		const { params, request } = event;
-		if (!findGuide(params.slug)) error(404, 'Not found');
 		const answer = feedbackFromForm(await request.formData(), params.lang);
-		if (answer.step === 'comment') return { step: 'comment' as const };
-		if (!answer.parsed.success) {
-			const problem = feedbackProblem(answer.parsed.error);
+		const typed = answer.step === 'submit' ? answer.comment : '';
+		const cast = await castVote(params.slug, event, async () => {
+			if (answer.step === 'comment') return err(null);
+			return answer.parsed.success ? ok(answer.parsed.data) : err(feedbackProblem(answer.parsed.error));
+		});
+		if (cast.ok) return { step: 'thanks' as const };
+		const refusal = cast.error;
+		if (refusal.code === 'not_found') error(404, 'Not found');
+		if (refusal.code === 'no_vote') {
+			// "No" without a comment yet: the next step asks what to improve.
+			if (refusal.reason === null) return { step: 'comment' as const };
 			// Keep what they typed so nothing is lost while they fix it.
 			return fail(400, {
-				step: problem === 'helpful' ? ('ask' as const) : ('comment' as const),
-				comment: answer.comment,
-				error: `feedback.error.${problem}` as const
+				step: refusal.reason === 'helpful' ? ('ask' as const) : ('comment' as const),
+				comment: typed,
+				error: `feedback.error.${refusal.reason}` as const
 			});
 		}
-		const vote = answer.parsed.data;
 		// Back to the step they were on, with what they typed, so they can simply send again.
-		const retry = { step: vote.helpful ? ('ask' as const) : ('comment' as const), comment: answer.comment };
-		const rate = await (await feedbackRateLimiter())(clientOf(event));
-		if (!rate.admitted) return fail(429, { ...retry, error: 'feedback.error.rate' as const });
-		const stored = await withDatabase((db) => recordFeedback(db, params.slug, vote));
-		if (!stored.ok) return fail(503, { ...retry, error: 'feedback.error.failed' as const });
-		return { step: 'thanks' as const };
+		const retry = { step: refusal.vote.helpful ? ('ask' as const) : ('comment' as const), comment: typed };
+		if (refusal.code === 'rate_limited') return fail(429, { ...retry, error: 'feedback.error.rate' as const });
+		return fail(503, { ...retry, error: 'feedback.error.failed' as const });
 	}
 } satisfies Actions;

@@ -1,5 +1,6 @@
 import { appDatabase } from '$lib/server/db/app';
 import { requireDesk } from '$lib/server/desk/access';
+import { csvDownload } from '$lib/server/desk/export';
 import { inboxCsv, parseInboxFilter } from '$lib/server/desk/inbox';
 import { apiError, zodIssues } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -9,10 +10,5 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = parseInboxFilter(url.searchParams);
 	if (!parsed.success) return apiError(400, 'invalid_query', 'Check the filter', zodIssues(parsed.error));
 	const { db } = await appDatabase();
-	return new Response(inboxCsv(db, { ...parsed.data, after: undefined }, actor), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="feedback-${new Date().toISOString().slice(0, 10)}.csv"`
-		}
-	});
+	return csvDownload('feedback', inboxCsv(db, { ...parsed.data, after: undefined }, actor));
 };
