@@ -83,11 +83,11 @@ async function shiftsOfLoad(page: Page) {
 }
 
 const total = (shifts: { value: number }[]) => shifts.reduce((sum, s) => sum + s.value, 0);
-/** The figure, kept in the report's annotations for docs/reader.md. */
-const noted = (what: string, cls: number) => (
-	test.info().annotations.push({ type: 'CLS', description: `${what}: ${cls.toFixed(4)}` }),
-	cls
-);
+/** Keeps the figure in the test's annotations (the JSON report), for docs/reader.md. */
+function noted(what: string, cls: number) {
+	test.info().annotations.push({ type: 'CLS', description: `${what}: ${cls.toFixed(4)}` });
+	return cls;
+}
 
 // Lighthouse's phone (412 × 823), the issue's phone (390 × 844) and a desktop window
 for (const viewport of [
