@@ -437,6 +437,72 @@ test('the water card is for reading on land: steps, no timer', async ({ page }) 
 	await expect(page.getByRole('button', { name: 'Print this card' })).toBeVisible();
 });
 
+/** axe's best-practice rule `heading-order` (not in the WCAG tags above): no heading skips a level. */
+async function expectHeadingOrder(page: Page, label: string) {
+	const { violations } = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+	expect(violations.map((v) => `${label}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the water card and every first-aid screen keep their headings in order (axe heading-order)', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	for (const lang of ['en', 'ru'] as const) {
+		await page.goto(`/${lang}/first-aid/water`);
+		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(1);
+		await expectHeadingOrder(page, `${lang} water card`);
+	}
+	await page.goto('/en/first-aid');
+	await expectHeadingOrder(page, 'check');
+	const signs = page.locator('.fa-choices button.fa-choice');
+	await expect(signs.first()).toBeAttached(); // hydrated: before that the sign is the no-JS link
+	await page.locator('.fa-emergencies summary').click();
+	await expectHeadingOrder(page, 'emergency signs open');
+	// every sign's card, emergency and urgent alike
+	const count = await signs.count();
+	expect(count).toBeGreaterThanOrEqual(2);
+	for (let i = 0; i < count; i++) {
+		await signs.nth(i).click();
+		await expect(page.locator('.care')).toHaveCount(1);
+		await expectHeadingOrder(page, `sign card ${i + 1}`);
+		await page.getByRole('button', { name: 'Back to the check' }).click();
+	}
+	await page.getByRole('button', { name: TEXT.en.none }).click();
+	await expect(page.locator('#where-heading')).toBeVisible();
+	await expectHeadingOrder(page, 'where');
+	await page.getByRole('button', { name: TEXT.en.bed }).click();
+	await expect(step(page)).toHaveAttribute('data-status', 'ready');
+	await page.getByRole('button', { name: TEXT.en.start, exact: true }).click();
+	await expect(step(page)).toHaveAttribute('data-status', 'running');
+	await expectHeadingOrder(page, 'timer');
+	await page.locator('.fa-gone').click();
+	await expect(page.locator('#done-heading')).toBeVisible();
+	await expectHeadingOrder(page, 'finished');
+	// the plain page the browser shows with JavaScript off, where axe cannot run: the same rule
+	// read from the headings' tags (each at most one level below the one before it)
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const off = await plain.newPage();
+	for (const path of ['/en/first-aid', '/en/first-aid/water']) {
+		await off.goto(path);
+		const headings = off.locator('main :is(h1, h2, h3, h4, h5, h6)');
+		const levels: number[] = [];
+		for (let i = 0; i < (await headings.count()); i++)
+			for (let level = 1; level <= 6; level++)
+				if (
+					await headings
+						.nth(i)
+						.and(off.locator(`h${level}`))
+						.count()
+				)
+					levels.push(level);
+		expect(levels.length, path).toBeGreaterThanOrEqual(2);
+		expect(levels[0], path).toBe(1);
+		expect(
+			levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1),
+			`${path}, JavaScript off: ${levels.join(' ')}`
+		).toEqual([]);
+	}
+	await plain.close();
+});
+
 test('the app is installable: a manifest with icons', async ({ page, request }) => {
 	await page.goto('/en/first-aid');
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
