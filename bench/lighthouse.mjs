@@ -38,6 +38,52 @@ const READER_ROUTES = {
 	offline: '/en/offline'
 };
 
+/**
+ * What the CPU does not change, seen by the browser itself at 390 × 844 (Lighthouse 12.2's
+ * element audits fail on this Chromium's trace): the largest paint's element, whether its text
+ * was already in the server's HTML, and every layout shift with the elements that moved.
+ */
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+/** The text of the server's markup, not of its scripts (the page's data carries the same words). */
+const markupText = (html) =>
+	squash(
+		html
+			.replace(/<script[\s\S]*?<\/script>/g, ' ')
+			.replace(/<[^>]+>/g, '')
+			.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e])
+	);
+async function paintsAndShifts(url, html) {
+	const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+	try {
+		await page.addInitScript(() => {
+			const seen = (window.__paints = { lcp: null, shifts: [] });
+			const name = (node) =>
+				node instanceof Element
+					? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.classList.length ? `.${[...node.classList].join('.')}` : ''}`
+					: String(node?.nodeName);
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries())
+					seen.lcp = { element: name(e.element), text: e.element?.textContent?.trim().slice(0, 60) ?? '', ms: Math.round(e.startTime) };
+			}).observe({ type: 'largest-contentful-paint', buffered: true });
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries())
+					if (!e.hadRecentInput)
+						seen.shifts.push({
+							value: Math.round(e.value * 1e4) / 1e4,
+							at: Math.round(e.startTime),
+							moved: e.sources.map((s) => name(s.node))
+						});
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(url, { waitUntil: 'load' });
+		await page.waitForTimeout(2000);
+		const { lcp, shifts } = await page.evaluate(() => window.__paints);
+		return { lcp: lcp && { ...lcp, inServerHtml: lcp.text !== '' && markupText(html).includes(squash(lcp.text)) }, shifts };
+	} finally {
+		await page.close();
+	}
+}
+
 const app = await startApp(PORTS.lighthouse, { DATA_DIR: tempDir('lighthouse') });
 const browser = await chromium.launch({
 	executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -51,12 +97,13 @@ try {
 	const only = process.argv.slice(2);
 	for (const [name, path] of Object.entries(READER_ROUTES).filter(([name]) => !only.length || only.includes(name))) {
 		const res = await fetch(`${app.url}${path}`);
+		const body = Buffer.from(await res.arrayBuffer());
 		if (res.status === 404) {
 			rows.push({ route: name, path, result: 'missing (not built yet)' });
 			results[name] = { path, missing: true };
 			continue;
 		}
-		const jsGzipKb = round(builtWeight(Buffer.from(await res.arrayBuffer())).js.gzip / 1024, 1);
+		const jsGzipKb = round(builtWeight(body).js.gzip / 1024, 1);
 		const { lhr } = await lighthouse(`${app.url}${path}`, {
 			port: DEBUG_PORT,
 			output: 'json',
@@ -82,6 +129,7 @@ try {
 		const a11yFailed = lhr.categories.accessibility?.auditRefs.filter((r) => lhr.audits[r.id].score === 0).map((r) => r.id) ?? [];
 		if (a11yFailed.length) failures.push(`a11y audits: ${a11yFailed.join(', ')}`);
 		missed += failures.length;
+		const paints = await paintsAndShifts(`${app.url}${path}`, body.toString('utf8'));
 		results[name] = {
 			path,
 			performance: score('performance'),
@@ -91,6 +139,7 @@ try {
 			tbtMs: figure('total-blocking-time'),
 			cls,
 			jsGzipKb,
+			paints,
 			failures
 		};
 		rows.push({
@@ -105,7 +154,7 @@ try {
 			'JS KB gz': jsGzipKb,
 			result: failures.length ? `MISSED: ${failures.join('; ')}` : 'ok'
 		});
-		console.log(`${name}: ${rows.at(-1).result}`);
+		console.log(`${name}: ${rows.at(-1).result}; browser at 390 × 844: ${JSON.stringify(paints)}`);
 	}
 } finally {
 	await browser.close();

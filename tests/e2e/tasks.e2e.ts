@@ -110,6 +110,14 @@ for (const lang of ['en', 'ru'] as const)
 				await task.shot('plan');
 			});
 
+			// The clot-watch answer carries the most above its button (its signs, the midwife): the button still fits.
+			test('[H-18.2] a pregnant reader with no other answers: "Save as my plan" on the first screen of the answer', async ({ page }) => {
+				await takeCheck(page, lang, { situation: 'other', minutes: 'unsure', perWeek: 'unsure', factors: ['pregnancy'] });
+				await expect(page.locator('.assessment .answer')).toHaveAttribute('data-id', 'self-care-clot-watch');
+				await page.evaluate(() => window.scrollTo(0, 0));
+				await expect(page.locator('.save-plan button')).toBeInViewport({ ratio: 1 });
+			});
+
 			test('(c) guide → "No" → comment sent → thank-you with next steps', async ({ page }) => {
 				const task = new Task(page, `c-feedback-${lang}-${colorScheme}`, 3);
 				await page.goto(`/${lang}/guides/calf-cramps`);

@@ -10,7 +10,8 @@ import type { Episode } from '$lib/core/diary/episode';
 import { COMMENT_MAX } from '$lib/core/feedback';
 import { t } from '$lib/i18n';
 import { episode } from '$lib/core/diary/testing';
-import { assessmentPage, resultViews } from '$lib/server/assessment';
+import { newPlan, toggle } from '$lib/core/plan';
+import { allMeasures, assessmentPage, resultViews } from '$lib/server/assessment';
 import { diaryPage } from '$lib/server/diary';
 import { provideAllMessages } from '$lib/server/messages';
 import AssessmentResult from './AssessmentResult.svelte';
@@ -18,6 +19,7 @@ import CareCard from './CareCard.svelte';
 import EpisodeForm from './diary/EpisodeForm.svelte';
 import PatternCharts from './diary/PatternCharts.svelte';
 import FeedbackWidget from './FeedbackWidget.svelte';
+import PlanView from './PlanView.svelte';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of examples of different components
 export type Example = { name: string; lang: Lang; component: Component<any>; props: Record<string, unknown> };
@@ -157,10 +159,36 @@ export const patternChartsExamples = [
 	example(PatternCharts, 'entries, Russian', 'ru', { lang: 'ru', choices: diary('ru'), episodes: spread(14), today: TODAY })
 ];
 
+const PLAN_DAY = '2026-03-20';
+const planOf = (lang: Lang, over: { doctorFirst?: boolean; advice?: Parameters<typeof newPlan>[5]; answers?: boolean }) =>
+	newPlan(
+		['regular-stretching', 'bedding-and-sleep-position'],
+		lang,
+		PLAN_DAY,
+		over.doctorFirst ?? false,
+		over.answers === false ? undefined : { situation: 'night', durationMinutes: '5', perWeek: '1', factors: [], signs: [] },
+		over.advice
+	);
+const planView = (name: string, lang: Lang, plan: ReturnType<typeof newPlan>) =>
+	example(PlanView, name, lang, { plan, today: PLAN_DAY, measures: allMeasures(lang), lang, ontick: () => {}, onremove: () => {} });
+
+export const planViewExamples = [
+	planView('self-care, nothing ticked', 'en', planOf('en', {})),
+	planView('one ticked', 'en', toggle(planOf('en', {}), PLAN_DAY, 'regular-stretching')),
+	planView('with the result\'s "see your GP"', 'en', planOf('en', { advice: { level: 'see-doctor', title: 'See your GP' } })),
+	planView('a doctor first, no answers kept', 'en', planOf('en', { doctorFirst: true, answers: false })),
+	planView(
+		'watch closely, Russian',
+		'ru',
+		planOf('ru', { advice: { level: 'self-care', watch: true, title: 'Следите за признаками тромба' } })
+	)
+];
+
 export const allExamples: Example[] = [
 	...careCardExamples,
 	...assessmentResultExamples,
 	...feedbackWidgetExamples,
 	...episodeFormExamples,
-	...patternChartsExamples
+	...patternChartsExamples,
+	...planViewExamples
 ];

@@ -1,5 +1,7 @@
 // The self-check as the server runs it: the engine over the bundled content library,
 // plus what the page needs around it (cards and evidence notes rendered to HTML).
+import type { CheckAnswers } from '../core/assessment/address';
+import { answerOf, type CheckAnswer } from '../core/assessment/answer';
 import { assess, type Assessment } from '../core/assessment/engine';
 import type { AssessmentInput } from '../core/assessment/input';
 import { assessmentView, resultCards, type AssessmentPage, type CheckChoices, type ResultViews } from '../core/assessment/view';
@@ -39,6 +41,10 @@ export function checkForm(lang: Lang): CheckChoices {
 }
 
 export const assessmentPage = (input: AssessmentInput): AssessmentPage => assessmentView(assessment(input), resultViews(input.lang));
+
+/** The result page's answer to the answers in its address, as the page itself would find it offline. */
+export const checkAnswer = (answers: CheckAnswers, lang: Lang): CheckAnswer =>
+	answerOf(answers, checkForm(lang), lang, library, resultViews(lang));
 
 /** The library the engine reads, for a page that runs it in the browser: the guides (most of the weight) and experts dropped. */
 export const engineLibrary = (): Library => ({ ...library, guides: [], experts: new Map() });

@@ -2,6 +2,7 @@
 // with "not sure". The form's answers become the API's input, checked by the same schema.
 import type { z } from 'zod';
 import type { Lang } from '../content/schema';
+import type { PlanAnswers } from '../plan';
 import { assessmentInputSchema } from './input';
 
 export const NOT_SURE = 'unsure';
@@ -17,14 +18,8 @@ export type FormField = (typeof FORM_FIELDS)[number];
 const number = (value: FormDataEntryValue | null) =>
 	value === null ? undefined : value === NOT_SURE ? null : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : String(value);
 
-export type FormAnswers = {
-	situation?: string;
-	ageGroup?: string;
-	durationMinutes?: string;
-	perWeek?: string;
-	factors: string[];
-	signs: string[];
-};
+/** The form's answers as given: the plan keeps them in this shape, so its schema is the one source. */
+export type FormAnswers = Omit<PlanAnswers, 'none' | 'unsure'>;
 
 /** A posted form, or the question pages' query string: the same names either way. */
 export function assessmentFromForm(form: Pick<FormData, 'get' | 'getAll'> | URLSearchParams, lang: Lang) {

@@ -1,9 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { checkForm } from '../../server/assessment';
+import { checkAnswer, checkForm, resultBundle } from '../../server/assessment';
 import { parseLibrary } from '../content/library';
 import { readContentFiles } from '../../server/content-files';
 import { URGENCY_LEVELS } from '../content/schema';
+import { answerOf } from './answer';
 import { assess } from './engine';
 import { NOT_SURE } from './form';
 import {
@@ -11,6 +12,7 @@ import {
 	answerQuestion,
 	checkInput,
 	firstUnanswered,
+	idsOf,
 	NONE,
 	oneChoices,
 	optionsOf,
@@ -70,6 +72,31 @@ describe('the self-check as question pages', () => {
 			expect(visited).toEqual(questionsFor(answers).map((q) => q.id));
 			expect(firstUnanswered(answers, choices)).toBeUndefined();
 			expect(checkInput(answers, choices, 'en').success).toBe(true);
+		}
+	);
+
+	// The server answers whenever the answers reach it; offline the page runs the same function on the
+	// kept copy's engine data (a structured clone, as the page receives it): never a different answer.
+	test.prop([fc.tuple(...QUESTIONS.map(postFor)), fc.nat(QUESTIONS.length)])(
+		'the result page answers the same on the server and offline in the page, for every answer set and every unfinished one',
+		(posts, answered) => {
+			const answers = answersFrom(new URLSearchParams(walk((q) => posts[QUESTIONS.indexOf(q)]).href));
+			// only the first `answered` questions' answers, as an address cut short would carry
+			const cut: CheckAnswers = { signs: [], factors: [], none: [], unsure: [] };
+			for (const q of questionsFor(answers).slice(0, answered)) {
+				if (q.kind === 'one') cut[q.field] = answers[q.field];
+				else {
+					cut[q.field].push(...idsOf(q, answers, choices));
+					cut.none.push(...answers.none.filter((g) => g === q.group));
+					cut.unsure.push(...answers.unsure.filter((g) => g === q.group));
+				}
+			}
+			const bundle = structuredClone(resultBundle('en'));
+			const server = checkAnswer(cut, 'en');
+			expect(answerOf(cut, choices, 'en', bundle.library, bundle.views)).toEqual(server);
+			const open = firstUnanswered(cut, choices);
+			expect(server.kind).toBe(open ? 'missing' : 'answer');
+			expect(server.kind === 'missing' ? server.question : undefined).toBe(open?.id);
 		}
 	);
 

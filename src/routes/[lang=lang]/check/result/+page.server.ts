@@ -1,13 +1,17 @@
-import { checkForm, resultBundle } from '$lib/server/assessment';
+import { answersFrom } from '$lib/core/assessment/address';
+import { checkAnswer, checkForm, resultBundle } from '$lib/server/assessment';
 import { mainGuideSlug } from '$lib/server/content';
 import { ruleSetStatus } from '$lib/server/desk/reviews';
 import type { PageServerLoad } from './$types';
 
-// The page runs the engine on the answers in its URL, on the server and in the browser alike,
-// so the data is the same for every reader and the service worker can answer offline.
 export const prerender = false;
 
-export const load = (({ params }) => {
+// Answers that reach the server (a link, a reload, the question pages' posts) get their answer
+// here, in the HTML, so it is the first paint. The address with no answers is the copy the
+// service worker keeps: it carries the engine's data instead, and offline the page answers.
+export const load = (({ params, url }) => {
 	const lang = params.lang;
-	return { ...resultBundle(lang), choices: checkForm(lang), mainGuide: mainGuideSlug, ruleSet: ruleSetStatus() };
+	const common = { choices: checkForm(lang), mainGuide: mainGuideSlug, ruleSet: ruleSetStatus() };
+	if (url.searchParams.size === 0) return { ...common, answer: undefined, bundle: resultBundle(lang) };
+	return { ...common, answer: checkAnswer(answersFrom(url.searchParams), lang), bundle: undefined };
 }) satisfies PageServerLoad;
