@@ -110,12 +110,20 @@ for (const lang of ['en', 'ru'] as const)
 				await task.shot('plan');
 			});
 
-			// The clot-watch answer carries the most above its button (its signs, the midwife): the button still fits.
-			test('[H-18.2] a pregnant reader with no other answers: "Save as my plan" on the first screen of the answer', async ({ page }) => {
+			// The clot-watch answer carries the most above its button: its signs and the midwife come first, and
+			// the button follows them (on the second screen in both languages), as safety comes before saving.
+			test('[H-18.2] a pregnant reader with no other answers: how urgent, why and what to do now on the first screen, the clot signs before "Save as my plan"', async ({
+				page
+			}) => {
 				await takeCheck(page, lang, { situation: 'other', minutes: 'unsure', perWeek: 'unsure', factors: ['pregnancy'] });
-				await expect(page.locator('.assessment .answer')).toHaveAttribute('data-id', 'self-care-clot-watch');
+				const answer = page.locator('.assessment .answer');
+				await expect(answer).toHaveAttribute('data-id', 'self-care-clot-watch');
 				await page.evaluate(() => window.scrollTo(0, 0));
-				await expect(page.locator('.save-plan button')).toBeInViewport({ ratio: 1 });
+				await expect(answer.locator('.care-heading')).toBeInViewport({ ratio: 1 });
+				await expect(answer.locator('.now')).toBeInViewport();
+				const lastSign = await answer.locator('.now li').last().boundingBox();
+				const save = await page.locator('.save-plan button').boundingBox();
+				expect(lastSign!.y + lastSign!.height).toBeLessThanOrEqual(save!.y);
 			});
 
 			test('(c) guide → "No" → comment sent → thank-you with next steps', async ({ page }) => {
