@@ -19,12 +19,12 @@ const ownProtocol = process.env.PROTOCOL_HEADER === SOCKET_PROTOCOL_HEADER;
 if (process.env.TRUST_PROXY && !process.env.ADDRESS_HEADER)
 	throw new Error('TRUST_PROXY is read by the launcher: start with `npm start`, or set ADDRESS_HEADER and XFF_DEPTH');
 
-const SECURITY_HEADERS = {
+const SECURITY_HEADERS = Object.entries({
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 	'x-frame-options': 'DENY'
-};
+});
 
 // Every response carries a CSP header. Pages rendered per request get SvelteKit's own
 // (with a nonce; it replaces this one). Prerendered pages' inline scripts are allowed by
@@ -38,25 +38,50 @@ const pageCsp = (html) => {
 	return meta ? `${meta[1]}; ${FRAME_ANCESTORS}` : BASE_CSP;
 };
 
-const pages = new PrerenderedPages(new URL('./build/prerendered/', import.meta.url).pathname, pageCsp);
+// Pages from memory get their headers, these included, as one prebuilt list per answer.
+const pages = new PrerenderedPages(new URL('./build/prerendered/', import.meta.url).pathname, pageCsp, SECURITY_HEADERS.flat());
 // Before the app starts: its init fills the guides' review slots (src/lib/server/desk/hook.ts).
 serving.attachPages(pages);
 const { handler } = await import('./build/handler.js');
 
+// Votes the app answers before SvelteKit (src/lib/server/vote-link.ts), by SvelteKit's own
+// route id in the log and metrics. A slug of other characters goes SvelteKit's way.
+const VOTE_PATH = /^\/api\/v1\/guides\/([a-z0-9-]+)\/feedback(?:\?|$)/;
+const VOTE_ROUTE = '/api/v1/guides/[slug]/feedback';
+
 let stopping = false;
 
 const server = http.createServer((req, res) => {
-	observe(req, res);
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	// While draining, each answer closes its connection instead of keeping it alive.
-	if (stopping) res.setHeader('connection', 'close');
-	res.once('finish', () => stopping && setImmediate(() => server.closeIdleConnections()));
+	const id = observe(req, res);
 	req[ROUTE_ID] = '(prerendered)';
-	if (pages.serve(req, res)) return;
+	// While draining, each answer closes its connection instead of keeping it alive.
+	if (pages.serve(req, res, stopping ? ['x-request-id', id, 'connection', 'close'] : ['x-request-id', id])) return;
+	res.setHeader('x-request-id', id);
+	for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+	if (stopping) res.setHeader('connection', 'close');
 	// hooks.server.ts replaces this with the route id when SvelteKit has a route for it.
 	req[ROUTE_ID] = '(static or none)';
 	if (ownProtocol) req.headers[SOCKET_PROTOCOL_HEADER] = 'http';
 	res.setHeader('content-security-policy', BASE_CSP);
+	const vote = req.method === 'POST' ? VOTE_PATH.exec(req.url ?? '') : null;
+	const voted = vote && serving.votes?.(vote[1], req);
+	if (voted) {
+		req[ROUTE_ID] = VOTE_ROUTE;
+		voted
+			.then(async (answer) => {
+				const body = Buffer.from(await answer.arrayBuffer());
+				res.statusCode = answer.status;
+				for (const [name, value] of answer.headers) res.setHeader(name, value);
+				res.end(body);
+			})
+			.catch((error) => {
+				// What SvelteKit does with an error thrown by a route: log it, say nothing of it.
+				if (res.headersSent || req.destroyed) return void res.destroy();
+				console.error(error);
+				res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal error"}');
+			});
+		return;
+	}
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -83,9 +108,12 @@ function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
 	metrics?.close();
-	// Stop accepting; close connections that are idle now, and each busy one as soon as
-	// its answer is out (see the request handler), so keep-alive clients move elsewhere.
+	// Stop accepting; close connections that are idle now, and each busy one soon after its
+	// answer is out (polled here, so no request pays for a listener), so keep-alive
+	// clients move elsewhere.
+	const draining = setInterval(() => server.closeIdleConnections(), 50);
 	server.close(() => {
+		clearInterval(draining);
 		// Lets the app close its database (PGlite hangs the process otherwise).
 		process.emit('sveltekit:shutdown', reason);
 	});

@@ -24,9 +24,13 @@ const CACHE_CONTROL = 'public, max-age=300';
 /** Server preference among encodings the client likes equally: smallest first. */
 const ENCODINGS = ['br', 'gzip', 'identity'];
 
-/** @typedef {{ body: Buffer, etag: string }} Representation */
+/** @typedef {{ body: Buffer, etag: string, ok: string[], notModified: string[] }} Representation */
 /** @typedef {{ slot: string, fallback: string }} Slot */
-/** @typedef {{ csp: string, parts: (string | Slot)[], representations: Partial<Record<'br' | 'gzip' | 'identity', Representation>> }} Page */
+/**
+ * `available`: the encodings held, in ENCODINGS' order, and joined (the negotiation memo's
+ * key); `refused`: the 406 answer's headers.
+ * @typedef {{ csp: string, parts: (string | Slot)[], representations: Partial<Record<'br' | 'gzip' | 'identity', Representation>>, available: string[], availableKey: string, refused: string[] }} Page
+ */
 
 /** A slot's marker as the page was prerendered: its name and its default content (text, no tags). */
 const SLOT = /<span data-review-slot="([^"<>]+)">([^<]*)<\/span>/g;
@@ -46,7 +50,6 @@ function partsOf(/** @type {string} */ html) {
 }
 
 const etagOf = (/** @type {Buffer} */ body) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-const representation = (/** @type {Buffer} */ body) => ({ body, etag: etagOf(body) });
 
 /** The URL path a prerendered file answers: `en/guides/x.html` → `/en/guides/x`, `en/index.html` → `/en`. */
 export const pathOf = (/** @type {string} */ file) => `/${file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`;
@@ -70,21 +73,56 @@ export class PrerenderedPages {
 	/**
 	 * @param {string} dir build/prerendered
 	 * @param {(html: string) => string} cspFor the Content-Security-Policy header for a page's HTML
+	 * @param {string[]} headers what every answer carries besides (name, value, name, value, …)
 	 */
-	constructor(dir, cspFor) {
+	constructor(dir, cspFor, headers = []) {
 		this.cspFor = cspFor;
+		this.headers = headers;
 		if (!existsSync(dir)) return;
 		for (const entry of readdirSync(dir, { recursive: true })) {
 			if (typeof entry !== 'string' || !entry.endsWith('.html')) continue;
 			const file = join(dir, entry);
 			const identity = readFileSync(file);
-			/** @type {Page['representations']} */
-			const representations = { identity: representation(identity) };
-			if (existsSync(`${file}.br`)) representations.br = representation(readFileSync(`${file}.br`));
-			if (existsSync(`${file}.gz`)) representations.gzip = representation(readFileSync(`${file}.gz`));
 			const html = identity.toString('utf8');
-			this.#pages.set(pathOf(entry), { csp: cspFor(html), parts: partsOf(html), representations });
+			/** @type {Page} */
+			const page = { csp: cspFor(html), parts: partsOf(html), representations: {}, available: [], availableKey: '', refused: [] };
+			this.#represent(page, {
+				identity,
+				br: existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : undefined,
+				gzip: existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : undefined
+			});
+			this.#pages.set(pathOf(entry), page);
 		}
+	}
+
+	/**
+	 * Sets a page's encoded bodies and builds, once, the headers of every answer it can
+	 * give: a request only picks a prebuilt list (writeHead with a raw array skips
+	 * Node's per-header bookkeeping of setHeader).
+	 * @param {Page} page
+	 * @param {Partial<Record<'br' | 'gzip' | 'identity', Buffer>>} bodies
+	 */
+	#represent(page, bodies) {
+		const common = [...this.headers, 'vary', 'accept-encoding', 'cache-control', CACHE_CONTROL, 'content-security-policy', page.csp];
+		page.representations = {};
+		for (const encoding of ENCODINGS) {
+			const body = bodies[/** @type {'br'} */ (encoding)];
+			if (!body) continue;
+			const etag = etagOf(body);
+			const notModified = [...common, 'etag', etag];
+			const ok = [
+				...notModified,
+				'content-type',
+				'text/html; charset=utf-8',
+				...(encoding === 'identity' ? [] : ['content-encoding', encoding]),
+				'content-length',
+				String(body.length)
+			];
+			page.representations[/** @type {'br'} */ (encoding)] = { body, etag, ok, notModified };
+		}
+		page.available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
+		page.availableKey = page.available.join();
+		page.refused = [...common, 'content-type', 'text/plain; charset=utf-8'];
 	}
 
 	/** @type {Map<string, string>} */
@@ -97,11 +135,12 @@ export class PrerenderedPages {
 	 * Accept-Encoding values, so each is negotiated once; the memo is emptied when it
 	 * grows, so headers made up per request cost only the negotiation itself.
 	 * @param {import('node:http').IncomingMessage} req
-	 * @param {string[]} available
+	 * @param {Page} page
 	 */
-	#encoding(req, available) {
-		const key = `${req.headers['accept-encoding'] ?? ''}\n${available.join()}`;
-		if (this.#negotiated.has(key)) return this.#negotiated.get(key);
+	#encoding(req, { available, availableKey }) {
+		const key = `${req.headers['accept-encoding'] ?? ''}\n${availableKey}`;
+		const known = this.#negotiated.get(key);
+		if (known !== undefined || this.#negotiated.has(key)) return known;
 		// negotiator 1.x takes the server's preference for ties; its published types predate that.
 		const negotiator = /** @type {{ encoding(available: string[], options: { preferred: string[] }): string | undefined }} */ (
 			/** @type {unknown} */ (new Negotiator(req))
@@ -133,47 +172,41 @@ export class PrerenderedPages {
 				.join('');
 			const identity = Buffer.from(rendered, 'utf8');
 			if (page.representations.identity?.body.equals(identity)) continue;
-			page.representations = {
-				identity: representation(identity),
-				br: representation(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
-				gzip: representation(gzipSync(identity, { level: 9 }))
-			};
+			this.#represent(page, {
+				identity,
+				br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+				gzip: gzipSync(identity, { level: 9 })
+			});
 		}
 	}
 
 	/**
 	 * Answers a GET or HEAD for a page held in memory; returns false (sending nothing) when
-	 * the request is not one for this module.
+	 * the request is not one for this module. `extra`: this answer's own headers (name,
+	 * value, …), sent before the page's.
 	 * @param {import('node:http').IncomingMessage} req
 	 * @param {import('node:http').ServerResponse} res
+	 * @param {string[]} [extra]
 	 */
-	serve(req, res) {
+	serve(req, res, extra = []) {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-		const page = this.#pages.get((req.url ?? '/').split('?')[0]);
+		const url = req.url ?? '/';
+		const query = url.indexOf('?');
+		const page = this.#pages.get(query === -1 ? url : url.slice(0, query));
 		if (!page) return false;
-		res.setHeader('vary', 'accept-encoding');
-		res.setHeader('cache-control', CACHE_CONTROL);
-		res.setHeader('content-security-policy', page.csp);
-		const available = ENCODINGS.filter((e) => page.representations[/** @type {'br'} */ (e)]);
-		const encoding = this.#encoding(req, available);
+		const encoding = this.#encoding(req, page);
 		if (!encoding) {
 			// Every encoding we have was refused (e.g. `identity;q=0` and no br/gzip).
-			res.statusCode = 406;
-			res.setHeader('content-type', 'text/plain; charset=utf-8');
-			res.end(req.method === 'HEAD' ? undefined : `Not acceptable: this page is available as ${available.join(', ')}`);
+			res.writeHead(406, extra.concat(page.refused));
+			res.end(req.method === 'HEAD' ? undefined : `Not acceptable: this page is available as ${page.available.join(', ')}`);
 			return true;
 		}
 		const chosen = /** @type {Representation} */ (page.representations[encoding]);
-		res.setHeader('etag', chosen.etag);
 		if (noneMatch(req.headers['if-none-match'], chosen.etag)) {
-			res.statusCode = 304;
-			res.end();
+			res.writeHead(304, extra.concat(chosen.notModified)).end();
 			return true;
 		}
-		res.setHeader('content-type', 'text/html; charset=utf-8');
-		if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
-		res.setHeader('content-length', chosen.body.length);
-		res.end(req.method === 'HEAD' ? undefined : chosen.body);
+		res.writeHead(200, extra.concat(chosen.ok)).end(req.method === 'HEAD' ? undefined : chosen.body);
 		return true;
 	}
 }

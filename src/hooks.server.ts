@@ -1,10 +1,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { ROUTE_ID } from '@fitnavigator/serving/link';
+import { ROUTE_ID, serving } from '@fitnavigator/serving/link';
 import { building } from '$app/environment';
 import { appDatabase, closeAppDatabase } from '$lib/server/db/app';
 import { guardDesk, isDeskRoute, startDesk } from '$lib/server/desk/hook';
 import { provideAllMessages } from '$lib/server/messages';
+import { nodeVotes } from '$lib/server/vote-link';
 import { LANGS, type Lang } from '$lib/core/content/schema';
+import { POST as vote } from './routes/api/v1/guides/[slug]/feedback/+server';
 
 provideAllMessages();
 
@@ -13,6 +15,8 @@ export const init: ServerInit = async () => {
 	// Open (and migrate) before the first request, so a broken database shows at start.
 	await appDatabase();
 	startDesk();
+	// server.js answers votes with the API route's handler before SvelteKit (src/lib/server/vote-link.ts).
+	serving.attachVotes(nodeVotes(vote));
 	// Without closing PGlite the process hangs on SIGTERM.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
