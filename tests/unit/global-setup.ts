@@ -9,7 +9,12 @@ import { createThrowawayDatabase, POSTGRES_TEMPLATE_ENV } from '../../src/lib/se
 export default async function setup() {
 	if (!process.env.TEST_DATABASE_URL) return;
 	const template = await createThrowawayDatabase(process.env.TEST_DATABASE_URL);
-	await (await openDatabase({ url: template.url })).close();
+	try {
+		await (await openDatabase({ url: template.url })).close();
+	} catch (error) {
+		await template.drop();
+		throw error;
+	}
 	process.env[POSTGRES_TEMPLATE_ENV] = template.name;
 	return () => template.drop();
 }
