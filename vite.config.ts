@@ -47,6 +47,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 60_000,
+		// The migrated PostgreSQL template each file's throwaway databases are copied from.
+		globalSetup: ['tests/unit/global-setup.ts'],
 		// `npm run coverage`: the domain and the server, the parts the issue's coverage figures are about.
 		coverage: {
 			provider: 'v8',

@@ -1,13 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SEED_FACTS } from './seed-facts';
 
 for (const lang of ['en', 'ru'] as const) {
 	test.describe(`the calf-cramp guide in ${lang}`, () => {
-		test.beforeEach(async ({ page }) => {
+		// These checks only read the page: one load per language serves them all (a page and a
+		// load each cost a worker seconds), in one worker, in order.
+		test.describe.configure({ mode: 'serial' });
+		let page: Page;
+		test.beforeAll(async ({ browser }) => {
+			page = await browser.newPage();
 			await page.goto(`/${lang}/guides/calf-cramps`);
 		});
+		test.afterAll(async () => {
+			await page.close();
+		});
 
-		test('renders every seed fact under its anchor', async ({ page }) => {
+		test('renders every seed fact under its anchor', async () => {
 			await expect(page.locator('html')).toHaveAttribute('lang', lang);
 			for (const [kind, ids] of Object.entries(SEED_FACTS)) {
 				for (const id of ids) {
@@ -18,7 +26,7 @@ for (const lang of ['en', 'ru'] as const) {
 			}
 		});
 
-		test('shows the urgent signs before any exercise', async ({ page }) => {
+		test('shows the urgent signs before any exercise', async () => {
 			const order = await page.evaluate(() => {
 				const all = [...document.querySelectorAll('[data-level="emergency"], [data-level="urgent"], .exercise')];
 				return all.map((el) => (el.classList.contains('exercise') ? 'exercise' : 'urgent'));
@@ -27,7 +35,7 @@ for (const lang of ['en', 'ru'] as const) {
 			await expect(page.locator('#care-emergency-chest .care-prefix')).toBeVisible();
 		});
 
-		test('marks the pin prick as not recommended and gives no steps for it', async ({ page }) => {
+		test('marks the pin prick as not recommended and gives no steps for it', async () => {
 			const pin = page.locator('#exercise-pin-prick');
 			await expect(pin).toHaveAttribute('data-status', 'not-recommended');
 			await expect(pin.locator('.badge-against')).toBeVisible();
@@ -35,16 +43,14 @@ for (const lang of ['en', 'ru'] as const) {
 			await expect(pin.locator('.reason')).not.toBeEmpty();
 		});
 
-		test('gives each recommended exercise its steps and dose', async ({ page }) => {
+		test('gives each recommended exercise its steps and dose', async () => {
 			for (const id of SEED_FACTS.exercise.filter((e) => e !== 'pin-prick')) {
 				await expect(page.locator(`#exercise-${id} ol.steps li`).first()).toBeVisible();
 				await expect(page.locator(`#exercise-${id} .dose`)).toContainText(/\d/);
 			}
 		});
 
-		test('says in "About this guide" who prepared it, its expert review as the desk records it, what it is based on and when it changed', async ({
-			page
-		}) => {
+		test('says in "About this guide" who prepared it, its expert review as the desk records it, what it is based on and when it changed', async () => {
 			const about = page.locator('#about');
 			await expect(about.locator('h2')).toHaveText(lang === 'en' ? 'About this guide' : 'Об этой статье');
 			await expect(about.locator('dt')).toHaveCount(4);
@@ -56,12 +62,12 @@ for (const lang of ['en', 'ru'] as const) {
 			await expect(about.locator('dd').last()).toContainText('2026');
 		});
 
-		test('shows readers no editing notes', async ({ page }) => {
+		test('shows readers no editing notes', async () => {
 			const text = await page.locator('main').innerText();
 			expect(text).not.toMatch(/not in the original|added from the|нет в исходной|добавлено по|мы добавили/i);
 		});
 
-		test('says for each source what it is cited for, and links documents rather than home pages', async ({ page }) => {
+		test('says for each source what it is cited for, and links documents rather than home pages', async () => {
 			const items = page.locator('#sources li');
 			expect(await items.count()).toBeGreaterThanOrEqual(5);
 			for (const item of await items.all()) await expect(item.locator('.cited-for')).toContainText(/\p{L}{3,}.*\p{L}{3,}/u);
@@ -71,7 +77,7 @@ for (const lang of ['en', 'ru'] as const) {
 			await expect(page.locator('#source-cochrane-nondrug-2021 a')).toHaveAttribute('href', /CD008496\.pub3$/);
 		});
 
-		test('lists up to four related guides, never itself', async ({ page }) => {
+		test('lists up to four related guides, never itself', async () => {
 			const slugs = await page.locator('#related li').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug')));
 			expect(slugs.length).toBeGreaterThan(0);
 			expect(slugs.length).toBeLessThanOrEqual(4);
