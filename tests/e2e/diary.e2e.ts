@@ -708,3 +708,48 @@ test("the monitor shows the self-check's last level when it says more than the d
 	await expect(page.locator('.monitor .none')).toContainText('No entries yet');
 	await expect(last).toHaveCount(0);
 });
+
+test('a FHIR file that is not UTF-8 is refused with the reason, in Windows-1251 (en) and with a broken letter (ru), in the worker', async ({
+	page
+}) => {
+	const { toFhirBundle } = await import('../../src/lib/core/diary/fhir');
+	const { episode } = await import('../../src/lib/core/diary/testing');
+	const text = JSON.stringify(
+		toFhirBundle(
+			[episode({ note: 'Судорога ночью' })],
+			{
+				site: () => 'Левая: икра',
+				situation: () => 'Ночью',
+				factor: (id) => id,
+				sign: (id) => id,
+				duration: 'Длительность',
+				situationCode: 'Где',
+				signCode: 'Признак',
+				firstAidOutcome: (id) => id,
+				firstAidOutcomeCode: 'Первая помощь'
+			},
+			new Date()
+		)
+	);
+	// one byte per Cyrillic letter, as older Russian software saves text
+	const cp1251 = Buffer.from([...text].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.codePointAt(0)! - 0x410 + 0xc0 : ch.codePointAt(0)!)));
+	const utf8 = Buffer.from(text);
+	// the first byte of a two-byte letter with the second one gone
+	const broken = Buffer.concat([utf8.subarray(0, utf8.indexOf(0xd0) + 1), utf8.subarray(utf8.indexOf(0xd0) + 2)]);
+	for (const [lang, buffer, message] of [
+		['en', cp1251, 'This file is not saved as UTF-8 text, which every FHIR file must be.'],
+		['ru', broken, 'Файл сохранён не в кодировке UTF-8, а файлы FHIR бывают только в ней.']
+	] as const) {
+		await open(page, lang);
+		await page.locator('#fhir-file').setInputFiles({ name: 'diary.fhir.json', mimeType: 'application/fhir+json', buffer });
+		const alert = page.locator('.files [role="alert"]');
+		await expect(alert).toContainText(message);
+		await expect(alert).toBeFocused();
+		await expect(page.locator('.files .progress')).toBeEmpty();
+		await expect(page.locator('li.episode')).toHaveCount(0);
+	}
+	// the same file as UTF-8 goes in, through the same worker
+	await page.locator('#fhir-file').setInputFiles({ name: 'diary.fhir.json', mimeType: 'application/fhir+json', buffer: utf8 });
+	await expect(page.locator('.files .notice')).toContainText('Из файла FHIR загружено: 1 запись.');
+	await expect(page.locator('li.episode .note')).toHaveText('Судорога ночью');
+});
