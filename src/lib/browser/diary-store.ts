@@ -8,7 +8,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { z } from 'zod/mini';
 import type { StoredRecord } from '../core/diary/backup';
-import type { Episode } from '../core/diary/episode';
+import { mergeTimed, sortTimed, type Episode, type Timed } from '../core/diary/episode';
 import { episodeSchema } from '../core/diary/episode-schema';
 import { readRecord, type Damaged } from '../core/diary/records';
 import { REMINDER_TIME } from '../core/diary/reminder';
@@ -84,26 +84,30 @@ export function onOtherTabChange(listener: () => void): () => void {
 	return () => channel.removeEventListener('message', handler);
 }
 
+/** `episodes` newest first (`newestFirst`), so the list shows a page of them without sorting them all. */
 export type Diary = { episodes: Episode[]; damaged: Damaged[]; firstAidImported: string[] };
 
 /**
  * Every entry that can be read, every record that cannot (with why), and first aid's starts
  * already taken in. The records are read a batch per request of one transaction, and each
- * batch is checked as it arrives, so tens of thousands never hold the page in one long task.
+ * batch is checked and sorted as it arrives and merged into the rest, so tens of thousands
+ * never hold the page in one long task.
  */
 export async function loadDiary(): Promise<Diary> {
 	const tx = (await db()).transaction([EPISODES, META]);
 	const store = tx.objectStore(EPISODES);
-	const episodes: Episode[] = [];
+	let episodes: Timed[] = [];
 	const damaged: Damaged[] = [];
 	let after: IDBKeyRange | undefined;
 	for (;;) {
 		const [keys, values] = await Promise.all([store.getAllKeys(after, CHUNK_CHECK), store.getAll(after, CHUNK_CHECK)]);
+		const batch: Episode[] = [];
 		values.forEach((value, i) => {
 			const read = readRecord(value);
-			if (read.ok) episodes.push(read.episode);
+			if (read.ok) batch.push(read.episode);
 			else damaged.push({ key: String(keys[i]), record: value, problem: read.problem });
 		});
+		episodes = mergeTimed(episodes, sortTimed(batch));
 		if (keys.length < CHUNK_CHECK) break;
 		after = IDBKeyRange.lowerBound(keys.at(-1), true);
 	}
@@ -111,7 +115,7 @@ export async function loadDiary(): Promise<Diary> {
 	const imported = importedSchema.safeParse(stored ?? []);
 	// an unreadable list is shown like an entry; the entries' own first-aid starts still keep each session in once
 	if (!imported.success) damaged.push({ key: `${META}:${IMPORTED}`, record: stored, problem: imported.error.issues[0].message });
-	return { episodes, damaged, firstAidImported: imported.success ? imported.data : [] };
+	return { episodes: episodes.map((t) => t.e), damaged, firstAidImported: imported.success ? imported.data : [] };
 }
 
 /**

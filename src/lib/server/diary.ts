@@ -12,17 +12,30 @@ function diaryChoices(lang: Lang): DiaryChoices {
 	return { ...form, signs: form.signs.flatMap((g) => g.choices) };
 }
 
-export function diaryPage(lang: Lang) {
-	// the sequences in the library say where first aid stops; each rule's "if it gets worse" text (Markdown, as the engine returns it) → inline HTML
+/**
+ * What the pattern monitor reads: the cards, the engine's rules, and each rule's "if it gets
+ * worse" text (Markdown, as the engine returns it) rendered to inline HTML. The sequences in
+ * the library say where first aid stops.
+ */
+export function monitorLibrary(lang: Lang) {
 	const { cards, inline } = resultViews(lang);
-	return { choices: diaryChoices(lang), cards, rules: engineLibrary(), safetyNet: inline };
+	return { cards, rules: engineLibrary(), safetyNet: inline };
 }
+export type MonitorLibrary = ReturnType<typeof monitorLibrary>;
+
+/**
+ * The diary page's own data: the form's choices only. The monitor's library (260 KB inline, most
+ * of the page's work before the form answered) is fetched from `/{lang}/diary/monitor` once the
+ * entries are on screen.
+ */
+export const diaryPage = (lang: Lang) => ({ choices: diaryChoices(lang) });
 
 /** The report adds the English card titles and sign labels for the line to a doctor abroad. */
 export function reportPage(lang: Lang) {
 	const english = diaryChoices('en');
 	return {
 		...diaryPage(lang),
+		...monitorLibrary(lang),
 		doctor: { cards: Object.fromEntries([...library.care.values()].map((c) => [c.id, c.title.en])), signs: english.signs }
 	};
 }

@@ -2,20 +2,10 @@
 // (situations, factors, signs, triage rules, notes); it knows no medical fact itself.
 import { get } from '../content/id';
 import type { Library } from '../content/library';
-import {
-	EVIDENCE_LEVELS,
-	URGENCY_LEVELS,
-	type Answer,
-	type AvoidWith,
-	type Care,
-	type Exercise,
-	type ItemKind,
-	type Lang,
-	type Measure,
-	type Note,
-	type Rule,
-	type Urgency
-} from '../content/schema';
+// the levels from their zod-free modules: the engine runs in the browser (diary, result page)
+import { URGENCY_LEVELS } from '../content/urgency';
+import { EVIDENCE_LEVELS } from '../content/vocabulary';
+import type { Answer, AvoidWith, Care, Exercise, ItemKind, Lang, Measure, Note, Rule, Urgency } from '../content/schema';
 import { sourceView, type SourceView } from '../content/source';
 import type { AgeGroup, AssessmentInput } from './input';
 

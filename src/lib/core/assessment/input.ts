@@ -2,9 +2,10 @@
 // give the same answer to the same input.
 import { z } from 'zod';
 import { AGE_GROUPS, FACTORS, langSchema, SIGNS, SITUATIONS } from '../content/schema';
+import { MAX_DURATION_MINUTES } from '../content/vocabulary';
 
-/** A cramp of a whole day or more is not a cramp we can advise on; the bound stops absurd input. */
-export const MAX_DURATION_MINUTES = 24 * 60;
+// in vocabulary.ts, so the diary's episode schema takes it without full zod
+export { MAX_DURATION_MINUTES };
 export const MAX_PER_WEEK = 100;
 
 const known = <T extends readonly [string, ...string[]]>(kind: string, ids: T) =>

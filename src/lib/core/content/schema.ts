@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from './id';
 import { LANGS } from './lang';
 import { URGENCY_LEVELS } from './urgency';
+import { EVIDENCE_LEVELS, FACTORS, SIGNS, SITUATIONS } from './vocabulary';
 
 export { LANGS, type Lang } from './lang';
 export const langSchema = z.enum(LANGS);
@@ -22,7 +23,7 @@ export { URGENCY_LEVELS } from './urgency';
 export const urgencySchema = z.enum(URGENCY_LEVELS);
 export type Urgency = z.infer<typeof urgencySchema>;
 
-export const EVIDENCE_LEVELS = ['good', 'some', 'weak', 'against'] as const;
+export { EVIDENCE_LEVELS, FACTORS, SIGNS, SITUATIONS } from './vocabulary';
 export const evidenceSchema = z.strictObject({
 	level: z.enum(EVIDENCE_LEVELS),
 	note: localized
@@ -89,70 +90,11 @@ export const doseSchema = z
 export type Dose = z.infer<typeof doseSchema>;
 
 // The self-check's vocabulary: the API accepts exactly these ids, and content/ must
-// describe each of them (parseLibrary checks both ways).
-export const SITUATIONS = ['night', 'sport', 'swimming', 'rest', 'walking', 'other'] as const;
-export const FACTORS = [
-	'intense-exercise',
-	'new-to-training',
-	'diarrhoea',
-	'vomiting',
-	'low-fluid-intake',
-	'heavy-sweating',
-	'leg-injury',
-	'ankle-immobilised',
-	'cold-exposure',
-	'high-heels',
-	'flat-feet',
-	'alcohol',
-	'smoking',
-	'overweight',
-	'varicose-veins',
-	'pregnancy',
-	'new-medicine',
-	'statin',
-	'long-travel-or-bed-rest',
-	'recent-surgery',
-	'previous-clot',
-	'hot-environment',
-	'endurance-event',
-	'recent-birth',
-	'hormone-medicine',
-	'cancer',
-	'blood-thinners',
-	'kidney-disease',
-	'diabetes',
-	'alcohol-dependence',
-	'neck-surgery',
-	'liver-disease'
-] as const;
+// describe each of them (parseLibrary checks both ways). SITUATIONS, FACTORS and SIGNS are in vocabulary.ts.
+
 /** child: under 16; older: 65 and over. */
 export const AGE_GROUPS = ['child', 'adult', 'older'] as const;
-export const SIGNS = [
-	'swelling',
-	'redness',
-	'warmth',
-	'pain-not-easing',
-	'numbness',
-	'weakness',
-	'chest-pain',
-	'breathlessness',
-	'coughing-blood',
-	'fainting',
-	'cold-pale-leg',
-	'pop-or-snap',
-	'cannot-tiptoe',
-	'dirty-wound',
-	'dark-urine',
-	'pain-walking-eases-rest',
-	'heatstroke-signs',
-	'heat-exhaustion-signs',
-	'confused-after-drinking-lots',
-	'pain-out-of-proportion',
-	'saddle-numbness-or-bladder-change',
-	'stroke-signs',
-	'fever-spreading-redness',
-	'tingling-mouth-or-hand-spasm'
-] as const;
+
 /** What a fixed note does in a result; the engine picks notes by role, never by id. */
 export const NOTE_ROLES = ['no-warning-signs', 'no-clear-cause', 'general-prevention', 'first-aid-withheld', 'water-technique'] as const;
 /** How the self-check form groups the signs, so a short page still asks them all. */

@@ -6,6 +6,8 @@ import { csvLines, parseCsv } from '../csv';
 import { byTime, type Episode } from './episode';
 import { episodeSchema } from './episode-schema';
 
+export { decodeUtf8, decodeWindows1251 } from './text';
+
 export const CSV_COLUMNS = [
 	'id',
 	'day',
@@ -124,18 +126,3 @@ export async function fromCsv(text: string, pause?: (progress: CsvProgress) => P
 	}
 	return { ok: true, episodes };
 }
-
-/**
- * The file's bytes as text when they are valid UTF-8 (a leading BOM is fine), else
- * undefined: the page then says so instead of importing "��" in place of letters.
- */
-export function decodeUtf8(bytes: ArrayBuffer): string | undefined {
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return undefined;
-	}
-}
-
-/** Windows-1251, the Cyrillic code page older Excel saves CSV in; used only when the reader asks. */
-export const decodeWindows1251 = (bytes: ArrayBuffer): string => new TextDecoder('windows-1251').decode(bytes);

@@ -1,8 +1,8 @@
 // The schema of a diary episode (see episode.ts for what the fields mean).
 // zod/mini: the same zod, tree-shaken; still loaded only when an entry is stored or read.
 import { z } from 'zod/mini';
-import { MAX_DURATION_MINUTES } from '../assessment/input';
-import { FACTORS, SIGNS, SITUATIONS } from '../content/schema';
+// the id lists from their zod-free module: content/schema.ts would bring full zod and every content schema
+import { FACTORS, MAX_DURATION_MINUTES, SIGNS, SITUATIONS } from '../content/vocabulary';
 import { episodeSchema as firstAidEpisodeSchema } from '../first-aid/episode';
 import { EPISODE_VERSION, LEGS, MAX_NOTE, MUSCLES, ORIGINS } from './episode-fields';
 

@@ -40,6 +40,45 @@ export const addDays = (day: string, days: number): string => dayFromNumber(dayN
 /** Oldest first, by the real instant; ties keep their id order so sorting is stable. */
 export const byTime = (a: Episode, b: Episode): number => instantOf(a) - instantOf(b) || a.id.localeCompare(b.id);
 
+/**
+ * The list's order: newest local day first (after travel a day's entries stay together under
+ * that day), within a day the latest instant first, then by id.
+ */
+export const newestFirst = (a: Episode, b: Episode): number =>
+	a.day === b.day ? instantOf(b) - instantOf(a) || b.id.localeCompare(a.id) : a.day < b.day ? 1 : -1;
+
+/** An episode with its instant worked out once, for sorting and merging tens of thousands. */
+export type Timed = { e: Episode; at: number };
+const timedNewestFirst = (a: Timed, b: Timed): number =>
+	a.e.day === b.e.day ? b.at - a.at || b.e.id.localeCompare(a.e.id) : a.e.day < b.e.day ? 1 : -1;
+
+/** A batch in `newestFirst` order, each instant worked out once rather than once per comparison. */
+export const sortTimed = (batch: Episode[]): Timed[] => batch.map((e) => ({ e, at: instantOf(e) })).sort(timedNewestFirst);
+
+/** Two lists already in `newestFirst` order as one, in one pass: the diary is read a batch at a time. */
+export function mergeTimed(a: Timed[], b: Timed[]): Timed[] {
+	const out: Timed[] = new Array(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let k = 0;
+	while (i < a.length && j < b.length) out[k++] = timedNewestFirst(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
+	return out;
+}
+
+/** `list` (in `newestFirst` order) with `e` put in its place, found by halving: no sort of the whole list. */
+export function insertNewestFirst(list: Episode[], e: Episode): Episode[] {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (newestFirst(list[mid], e) <= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return [...list.slice(0, lo), e, ...list.slice(lo)];
+}
+
 /** A random id; crypto.randomUUID exists in every browser the app supports and in Node. */
 export const newId = (): string => crypto.randomUUID();
 

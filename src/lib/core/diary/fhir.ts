@@ -6,6 +6,8 @@
 import { byTime, EPISODE_VERSION, instantOf, isoWithOffset, type Episode } from './episode';
 import { z } from 'zod/mini';
 import { episodeSchema } from './episode-schema';
+import type { CsvProgress } from './csv';
+import { decodeUtf8 } from './text';
 
 /**
  * SNOMED CT 55300003 "Cramp (finding)" and 53840002 "Structure of calf of leg": ids as
@@ -249,28 +251,35 @@ function fromObservation(o: ReadObservation): { ok: true; episode: Episode } | {
 
 /** What is wrong with a file, for the page to put in words; `entry` counts the file's entries from 1. */
 export type FhirProblem =
+	| { kind: 'not-utf8' }
 	| { kind: 'not-json' }
 	| { kind: 'not-bundle' }
 	| { kind: 'value'; entry: number; id: string; field: string }
 	| { kind: 'twice'; entry: number; id: string };
 export type FhirResult = { ok: true; episodes: Episode[] } | { ok: false; problem: FhirProblem };
 
+/** Entries checked between two progress reports (the same line as the CSV's: the text parsed, then entries checked). */
+const PROGRESS_EVERY = 2000;
+
 /**
  * The episodes of a Bundle written by toFhirBundle (the Patient entry is skipped). All or
  * nothing: the first entry that cannot be read is named with its field, and nothing comes in.
  */
-export function fromFhir(text: string): FhirResult {
+export function fromFhir(text: string, progress?: (p: CsvProgress) => void): FhirResult {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch {
 		return { ok: false, problem: { kind: 'not-json' } };
 	}
+	progress?.({ step: 'reading', done: 1, total: 1 });
 	const bundle = bundleSchema.safeParse(data);
 	if (!bundle.success) return { ok: false, problem: { kind: 'not-bundle' } };
 	const episodes: Episode[] = [];
 	const seen = new Set<string>();
-	for (const [i, { resource }] of (bundle.data.entry ?? []).entries()) {
+	const entries = bundle.data.entry ?? [];
+	for (const [i, { resource }] of entries.entries()) {
+		if (i % PROGRESS_EVERY === 0) progress?.({ step: 'checking', done: i, total: entries.length });
 		if (resource.resourceType !== 'Observation') continue;
 		const at = { entry: i + 1, id: typeof resource.id === 'string' ? resource.id : '' };
 		const shaped = observationSchema.safeParse(resource);
@@ -282,4 +291,10 @@ export function fromFhir(text: string): FhirResult {
 		episodes.push(read.episode);
 	}
 	return { ok: true, episodes };
+}
+
+/** A file's bytes: FHIR JSON is UTF-8 by definition, so anything else is refused, never read as garbled letters. */
+export function fromFhirBytes(bytes: ArrayBuffer, progress?: (p: CsvProgress) => void): FhirResult {
+	const text = decodeUtf8(bytes);
+	return text === undefined ? { ok: false, problem: { kind: 'not-utf8' } } : fromFhir(text, progress);
 }

@@ -6,7 +6,9 @@
 import { assess, lowerFirst, type Assessment, type SafetyNet, type Specialist } from '../assessment/engine';
 import type { AgeGroup, AssessmentInput, Situation } from '../assessment/input';
 import type { Library } from '../content/library';
-import { SITUATIONS, URGENCY_LEVELS, type Lang, type Rule, type Urgency } from '../content/schema';
+import type { Lang, Rule, Urgency } from '../content/schema';
+import { URGENCY_LEVELS } from '../content/urgency';
+import { SITUATIONS } from '../content/vocabulary';
 import { dayNumber, instantOf, type Episode } from './episode';
 import { isSafetyStop } from '../first-aid/session';
 import { minutesOver } from './first-aid';
