@@ -35,7 +35,6 @@ export function reportPage(lang: Lang) {
 	const english = diaryChoices('en');
 	return {
 		...diaryPage(lang),
-		...monitorLibrary(lang),
 		doctor: { cards: Object.fromEntries([...library.care.values()].map((c) => [c.id, c.title.en])), signs: english.signs }
 	};
 }
