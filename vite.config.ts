@@ -28,17 +28,36 @@ function noscriptOnly(): Plugin {
 		name: 'fitnavigator-noscript-only',
 		enforce: 'pre',
 		load(id, options) {
-			if (!options?.ssr && id.endsWith('/src/lib/components/first-aid/FirstAidPlain.svelte')) return '';
+			// In runes mode like every other component: an empty file would be a legacy one, and its
+			// import switches Svelte's legacy mode on for the whole page.
+			if (!options?.ssr && id.endsWith('/src/lib/components/first-aid/FirstAidPlain.svelte')) return '<svelte:options runes />';
 		}
 	};
 }
+
+/**
+ * What every hydrated page runs (Svelte's runtime, Kit's client, devalue, the root layout, t()),
+ * as one file: split into nine, each gzipped on its own, it was 2.0 KB gzip more on every page
+ * and nine requests. Svelte's runtime is needed whole by any page (the root layout alone reaches
+ * all but ~1 KB of it), so there is nothing per page to split off. Kit's app.js stays out: it
+ * holds the dynamic import of every page, and with it inside, each page's node would import a
+ * chunk that names all the others, and Kit's preload list (find_deps) then drops the page's own
+ * imports. The legacy-mode flag stays out: its module switches legacy mode on where it runs.
+ */
+const FLOOR =
+	/node_modules[\\/](svelte|clsx|esm-env|devalue|@sveltejs[\\/]kit)[\\/]|^\0vite\/preload-helper|src[\\/]lib[\\/]i18n[\\/]index\.ts|src[\\/]lib[\\/]core[\\/]content[\\/]lang\.ts|src[\\/]params[\\/]|\.svelte-kit[\\/]generated[\\/](root|client-optimized[\\/]matchers)\.|src[\\/]routes[\\/]\+layout\.svelte|SiteHeader\.svelte/;
 
 export default defineConfig({
 	plugins: [contentCheck(), noscriptOnly(), sveltekit()],
 	// The service worker keeps the self-check's pages offline: their addresses, from the question list, at build time.
 	define: { __CHECK_PAGES__: JSON.stringify(['/check/answers', '/check/result', ...QUESTIONS.map((q) => `/check/${q.id}`)]) },
-	// Rolldown's timing report is noise in every build log; the build is seconds long.
-	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+	build: {
+		rolldownOptions: {
+			// Rolldown's timing report is noise in every build log; the build is seconds long.
+			checks: { bundlerTimings: false },
+			output: { codeSplitting: { groups: [{ name: 'floor', test: (id) => FLOOR.test(id) && !/flags[\\/]legacy/.test(id) }] } }
+		}
+	},
 	// The link to server.js (serving/link.js) must be the one server.js loaded: a linked
 	// package is bundled by default, which would give the app a copy of its own.
 	ssr: { external: ['@fitnavigator/serving'] },
