@@ -64,10 +64,15 @@ const stopAll = () => {
 		else child.kill('SIGTERM');
 	}
 };
-process.on('SIGINT', () => {
-	stopAll();
-	process.exit(130);
-});
+// Kept-output steps lead their own process groups, so a stopped run stops them itself.
+for (const [signal, code] of [
+	['SIGINT', 130],
+	['SIGTERM', 143]
+])
+	process.on(signal, () => {
+		stopAll();
+		process.exit(code);
+	});
 /** Runs one step; its output is shown live when `live`, else kept to print whole. */
 function run(s, live) {
 	const t0 = Date.now();
