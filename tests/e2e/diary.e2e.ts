@@ -345,7 +345,10 @@ test("the doctor's report: chosen period, rules met, an English line in Russian,
 	}
 });
 
-test('offline after one visit: the diary opens, takes a new entry, and the report opens', async ({ page, context }) => {
+test('offline after one visit: the diary opens, takes a new entry, and the report opens', async ({ browser }) => {
+	// The service worker, which playwright.config.ts blocks where it is not under test.
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
+	const page = await context.newPage();
 	await open(page);
 	await log(page, daysAgo(1), 5);
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));

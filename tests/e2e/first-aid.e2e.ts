@@ -397,7 +397,10 @@ test('muting is remembered and silences the voice', async ({ page }) => {
 	expect(await spoken(page)).toEqual([]);
 });
 
-test('after one visit to the guide, first aid and the guide work offline in both languages', async ({ page, context }) => {
+test('after one visit to the guide, first aid and the guide work offline in both languages', async ({ browser }) => {
+	// The service worker, which playwright.config.ts blocks where it is not under test.
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
+	const page = await context.newPage();
 	// The guide page ships no framework JavaScript; it must still install the service worker.
 	await page.goto('/en/guides/calf-cramps');
 	await page.evaluate(async () => void (await navigator.serviceWorker.ready));

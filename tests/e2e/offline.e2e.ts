@@ -4,6 +4,9 @@ import { expect, test } from '@playwright/test';
 import { takeCheck } from './check-flow';
 import { goOffline } from './offline';
 
+// The service worker is what these tests are about (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const ANSWERED = 'situation=night&durationMinutes=5&perWeek=3&ageGroup=adult&none=injury&none=body&none=factors&signs=swelling';
 
 test('[H-47.1] after one visit every reader page opens offline, in both languages, and anything else is our offline page', async ({
