@@ -411,6 +411,20 @@ test('[H-40.2] the diary asks the age group once, keeps it on the device, and it
 	await expect(page.locator('.monitor .age-given')).toContainText('A child under 16');
 });
 
+test("the form hydrates with the reader's own time, not the one the page was built at, and keeps the prerendered form", async ({
+	page
+}) => {
+	// 07:08 local: before 8, so the guess is "night"; years after any build of this page
+	await page.clock.setFixedTime(new Date('2031-05-06T07:08:00'));
+	await page.goto('/en/diary');
+	const form = await page.locator('.episode-form').elementHandle();
+	await expect(page.locator('#episode-when')).toHaveValue('2031-05-06T07:08');
+	await expect(page.locator('input[name="situation"][value="night"]')).toBeChecked({ checked: true });
+	await expect(page.locator('#list-title')).toBeVisible();
+	// the same element the server drew: hydrated, not drawn again once the page has started
+	expect(await form!.evaluate((f) => f.isConnected)).toBe(true);
+});
+
 test.describe('on a 390 × 844 phone', () => {
 	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -1,8 +1,8 @@
 // Typed message lookup. English is the reference, Russian must have the same keys (a
 // unit test fails otherwise); each feature keeps its own namespace file. The catalogs
 // are only *typed* here: the server provides all of them (src/lib/server/messages.ts),
-// and a page that runs in the browser gets its own language's messages as layout data,
-// so no catalog is ever bundled into JavaScript.
+// and a page that runs in the browser gets the messages it shows as layout data, so no
+// catalog is ever bundled into JavaScript.
 import type enCheck from '../../../messages/en/check.json';
 import type enCommon from '../../../messages/en/common.json';
 import type enDesk from '../../../messages/en/desk.json';
@@ -25,9 +25,12 @@ export type MessageKey = keyof Messages;
 
 const provided: Partial<Record<Lang, Messages>> = {};
 
-/** Makes `lang`'s messages available to `t` (the server does this once for all languages). */
-export function provideMessages(lang: Lang, messages: Messages): void {
-	provided[lang] = messages;
+/**
+ * Makes `messages` of `lang` available to `t`, beside those given before (the server gives every
+ * catalog once; in the browser each page brings the ones it shows, and a navigation adds its own).
+ */
+export function provideMessages(lang: Lang, messages: Partial<Messages>): void {
+	provided[lang] = { ...provided[lang], ...messages } as Messages;
 }
 
 /**
