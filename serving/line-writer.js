@@ -23,7 +23,7 @@ export class LineWriter {
 	/** @param {number} fd */
 	constructor(fd) {
 		this.#fd = fd;
-		setInterval(() => this.#seal(), FLUSH_MS).unref();
+		setInterval(() => this.#seal().#drain(), FLUSH_MS).unref();
 		process.on('exit', () => this.flushSync());
 	}
 
@@ -32,23 +32,24 @@ export class LineWriter {
 		// A UTF-8 byte count is up to 3 per UTF-16 unit: checked without measuring the line.
 		if (this.#used + line.length * 3 > SIZE) {
 			this.#seal();
-			if (line.length * 3 > SIZE) {
-				this.#queue.push(Buffer.from(line));
-				this.#drain();
-				return true;
-			}
+			// A line longer than a buffer goes out as it is.
+			const long = line.length * 3 > SIZE;
+			if (long) this.#queue.push(Buffer.from(line));
+			this.#drain();
+			if (long) return true;
 		}
-		this.#used += this.#buffer.utf8Write(line, this.#used);
+		this.#used += this.#buffer.write(line, this.#used);
 		return true;
 	}
 
-	/** Hands the lines held so far to the write queue. */
+	/** Moves the lines held so far to the write queue (writing nothing: flushSync writes them itself). */
 	#seal() {
-		if (this.#used === 0) return;
-		this.#queue.push(this.#buffer.subarray(0, this.#used));
-		this.#buffer = Buffer.allocUnsafe(SIZE);
-		this.#used = 0;
-		this.#drain();
+		if (this.#used > 0) {
+			this.#queue.push(this.#buffer.subarray(0, this.#used));
+			this.#buffer = Buffer.allocUnsafe(SIZE);
+			this.#used = 0;
+		}
+		return this;
 	}
 
 	#drain() {

@@ -47,13 +47,16 @@ new client.Counter({
 
 // The histogram prom-client would keep, as a metric of the registry's own interface: the
 // same name, help, type and series (buckets cumulative, with +Inf, _sum and _count).
+const LATENCY = {
+	name: 'http_request_duration_seconds',
+	help: 'Time to answer an HTTP request, by method and route',
+	type: 'histogram',
+	aggregator: 'sum'
+};
 client.register.registerMetric(
 	/** @type {client.Metric} */ (
 		/** @type {unknown} */ ({
-			name: 'http_request_duration_seconds',
-			help: 'Time to answer an HTTP request, by method and route',
-			type: 'histogram',
-			aggregator: 'sum',
+			...LATENCY,
 			get() {
 				const values = [];
 				for (const { labels, counts, sum, count } of latencies.values()) {
@@ -68,7 +71,7 @@ client.register.registerMetric(
 						{ labels, value: count, metricName: 'http_request_duration_seconds_count' }
 					);
 				}
-				return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+				return { ...LATENCY, values };
 			},
 			reset() {
 				latencies.clear();
