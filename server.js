@@ -7,7 +7,7 @@ import http from 'node:http';
 import { SOCKET_PROTOCOL_HEADER } from './serving/adapter-env.js';
 import { cspHeader } from './serving/csp.js';
 import { ROUTE_ID, serving } from '@fitnavigator/serving/link';
-import { logger, observe, startMetricsServer } from './serving/observe.js';
+import { logger, observe, observeClose, observeEnded, startMetricsServer } from './serving/observe.js';
 import { PrerenderedPages } from './serving/pages.js';
 import { TOO_LONG_RESPONSE } from './serving/too-long.js';
 
@@ -53,9 +53,11 @@ let stopping = false;
 
 const server = http.createServer((req, res) => {
 	const id = observe(req, res);
-	req[ROUTE_ID] = '(prerendered)';
-	// While draining, each answer closes its connection instead of keeping it alive.
-	if (pages.serve(req, res, stopping ? ['x-request-id', id, 'connection', 'close'] : ['x-request-id', id])) return;
+	// While draining, each answer closes its connection instead of keeping it alive. A page
+	// from memory is answered in full right here, so it is logged right here too.
+	if (pages.serve(req, res, stopping ? ['x-request-id', id, 'connection', 'close'] : ['x-request-id', id]))
+		return observeEnded(res, '(prerendered)');
+	observeClose(res);
 	res.setHeader('x-request-id', id);
 	for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
 	if (stopping) res.setHeader('connection', 'close');

@@ -5,6 +5,9 @@
 // request (µs, from /proc), the figure a busy machine disturbs least.
 // GUIDE_BASELINE=<dir holding an older server.js and serving/, with build/ and node_modules
 // linked from here> adds that server as one more row, to compare old and new in one run.
+// Its serving/link.js must be a link to this one: serving/ is the package
+// @fitnavigator/serving, so its own files import themselves by name, and a copy of link.js
+// would be a second module, whose route-id symbol the app never sets (every route "(none)").
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {

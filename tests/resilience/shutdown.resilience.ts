@@ -53,4 +53,8 @@ it('closes idle and busy keep-alive connections and exits without the forced tim
 	await busy.closed;
 	expect(busy.received()).toMatch(/^HTTP\/1\.1 201/);
 	expect(await exited).toBe(0);
+	// The log is written in batches: both answers' lines must still be out once the process
+	// is gone (the pipe may deliver them just after the exit, hence the poll).
+	const logged = (route: string, status: number) => app.output().includes(`"route":"${route}","status":${status}`);
+	await expect.poll(() => logged('/healthz', 200) && logged('/api/v1/guides/[slug]/feedback', 201), { timeout: 2_000 }).toBe(true);
 });
