@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxe } from './axe-rules';
 import { takeCheck, type CheckAnswers } from './check-flow';
 
 const answer = (page: Page, lang: string, a: CheckAnswers) => takeCheck(page, lang, a);
-
-async function expectNoSeriousAxe(page: Page, where: string) {
-	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(bad.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`self-check with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -219,24 +213,25 @@ test('"Make this my plan" keeps the plan on the device, through a reload', async
 	await expect(page.getByRole('link', { name: 'Take the self-check to make one' })).toBeVisible();
 });
 
-test('[H-17.2] self-check, result and plan pages in both languages: no serious or critical axe violations, light and dark', async ({
-	page
-}) => {
-	test.setTimeout(180_000);
-	for (const colorScheme of ['light', 'dark'] as const) {
+// One test per scheme, so both workers share the scans.
+for (const colorScheme of ['light', 'dark'] as const)
+	test(`[H-17.2] self-check, result and plan pages in both languages: no serious or critical axe violations (${colorScheme})`, async ({
+		page
+	}) => {
+		test.setTimeout(180_000);
 		await page.emulateMedia({ colorScheme });
 		for (const lang of ['en', 'ru']) {
 			await page.goto(`/${lang}/check`);
-			await expectNoSeriousAxe(page, `/${lang}/check (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/check`, colorScheme);
 			await page.goto(`/${lang}/check/signs-leg?situation=night`);
-			await expectNoSeriousAxe(page, `/${lang}/check/signs-leg (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/check/signs-leg`, colorScheme);
 			await page.locator('form.check-form button[type="submit"]').click();
 			await expect(page.locator('.error-summary')).toBeVisible();
-			await expectNoSeriousAxe(page, `/${lang}/check errors (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/check errors`, colorScheme);
 			await page.goto(
 				`/${lang}/check/answers?situation=night&durationMinutes=5&perWeek=1&ageGroup=adult&none=leg&none=injury&none=body&none=factors`
 			);
-			await expectNoSeriousAxe(page, `/${lang}/check/answers (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/check/answers`, colorScheme);
 			await answer(page, lang, {
 				situation: 'night',
 				minutes: '30',
@@ -244,14 +239,13 @@ test('[H-17.2] self-check, result and plan pages in both languages: no serious o
 				signs: ['swelling', 'numbness'],
 				factors: ['varicose-veins']
 			});
-			await expectNoSeriousAxe(page, `/${lang}/check result (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/check result`, colorScheme);
 			await page.locator('.save-plan button').click();
 			await page.locator('.save-plan a').click();
 			await expect(page.locator('.plan-item').first()).toBeVisible();
-			await expectNoSeriousAxe(page, `/${lang}/plan (${colorScheme})`);
+			await expectNoSeriousAxe(page, `/${lang}/plan`, colorScheme);
 		}
-	}
-});
+	});
 
 test('the result leaves its level on the device for the diary (src/lib/browser/check-store.ts), and only that', async ({ page }) => {
 	await answer(page, 'en', { situation: 'night', minutes: '5', perWeek: '1', signs: ['swelling'] });
